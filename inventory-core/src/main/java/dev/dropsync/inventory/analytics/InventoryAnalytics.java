@@ -209,7 +209,7 @@ public final class InventoryAnalytics {
           break;
       }
     }
-    Optional<BigDecimal> turnover = turnover(totals.cogs, stock.averageValue);
+    Optional<BigDecimal> turnover = turnover(totals.cogs, stock);
     return new InventoryKpis(
         tenant,
         from,
@@ -227,7 +227,7 @@ public final class InventoryAnalytics {
         stock.averageStock,
         stock.averageValue,
         turnover,
-        daysOfInventory(days, turnover),
+        daysOfInventory(days, totals.cogs, stock),
         stock.observed
             ? ratio(
                 BigDecimal.valueOf(totals.unitsSold),
@@ -308,7 +308,7 @@ public final class InventoryAnalytics {
       }
     }
     Money profit = totals.revenue.minus(totals.cogs);
-    Optional<BigDecimal> turnover = turnover(totals.cogs, stock.averageValue);
+    Optional<BigDecimal> turnover = turnover(totals.cogs, stock);
     return new ProductKpis(
         tenant,
         product,
@@ -327,7 +327,7 @@ public final class InventoryAnalytics {
         stock.averageStock,
         stock.averageValue,
         turnover,
-        daysOfInventory(days, turnover),
+        daysOfInventory(days, totals.cogs, stock),
         stock.observed
             ? ratio(
                 BigDecimal.valueOf(totals.unitsSold),
@@ -389,6 +389,7 @@ public final class InventoryAnalytics {
     boolean observed;
     Optional<BigDecimal> averageStock = Optional.empty();
     Optional<Money> averageValue = Optional.empty();
+    @Nullable BigDecimal averageValueExact;
     long closingStock;
     Money closingValue;
     Map<VariantId, StockObservation> closing = new HashMap<>();
@@ -419,7 +420,8 @@ public final class InventoryAnalytics {
     BigDecimal n = BigDecimal.valueOf(valueByDay.size());
     BigDecimal valueSum = valueByDay.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
     long unitSum = unitsByDay.values().stream().mapToLong(Long::longValue).sum();
-    t.averageValue = Optional.of(Money.of(valueSum.divide(n, 10, RoundingMode.HALF_EVEN), currency));
+    t.averageValueExact = valueSum.divide(n, 12, RoundingMode.HALF_EVEN);
+    t.averageValue = Optional.of(Money.of(t.averageValueExact, currency));
     t.averageStock =
         Optional.of(BigDecimal.valueOf(unitSum).divide(n, RATIO_SCALE, RoundingMode.HALF_EVEN));
     BigDecimal closingValue = BigDecimal.ZERO;
@@ -465,18 +467,21 @@ public final class InventoryAnalytics {
     return low ? Status.LOW : Status.ACTIVE;
   }
 
-  private static Optional<BigDecimal> turnover(Money cogs, Optional<Money> averageValue) {
-    if (averageValue.isEmpty()) {
+  private static Optional<BigDecimal> turnover(Money cogs, StockTotals stock) {
+    BigDecimal average = stock.averageValueExact;
+    if (average == null) {
       return Optional.empty();
     }
-    return ratio(cogs.amount(), averageValue.get().amount());
+    return ratio(cogs.amount(), average);
   }
 
-  private static Optional<BigDecimal> daysOfInventory(int days, Optional<BigDecimal> turnover) {
-    if (turnover.isEmpty()) {
+  // days ÷ turnover = days × average ÷ cogs, computed without rounding the turnover first.
+  private static Optional<BigDecimal> daysOfInventory(int days, Money cogs, StockTotals stock) {
+    BigDecimal average = stock.averageValueExact;
+    if (average == null || average.signum() == 0) {
       return Optional.empty();
     }
-    return ratio(BigDecimal.valueOf(days), turnover.get());
+    return ratio(BigDecimal.valueOf(days).multiply(average), cogs.amount());
   }
 
   static Optional<BigDecimal> ratio(BigDecimal numerator, BigDecimal denominator) {
