@@ -54,6 +54,11 @@ class InventoryAnalyticsTest {
             .stockHistory(stock)
             .tenantSettings(TenantSettingsSource.fixed(new TenantSettings(ZoneId.of("Europe/Paris"), EUR)))
             .build();
+    populate(ledger, stock);
+  }
+
+  /** The hand-computed data set: p1 with sales, a return and 3 days of stock; p2 inactive; p3 out. */
+  static void populate(InMemorySalesLedger ledger, InMemoryStockHistory stock) {
     // Nov 1 (Paris): 2 × 10.00 / cost 4.00
     ledger.recordSale(new Sale(T, P1, V1, 2, eur("10.00"), eur("4.00"), Instant.parse("2026-11-01T10:00:00Z"), "o1"));
     // 23:30Z on Nov 2 is 00:30 on Nov 3 in Paris: inside the period
