@@ -9,7 +9,8 @@ import java.util.OptionalDouble;
  * A rolling-origin backtest: for each origin {@code o = minTraining, minTraining + step, …} with
  * {@code o + horizon <= size}, the forecaster sees the first {@code o} days and forecasts {@code
  * horizon} days; each sellable forecast day is scored against what happened. Reports MAE and MASE
- * (MAPE is not used: it breaks on zero-demand days) and the naive forecast's MAE on the same points.
+ * (MAPE is not used: it breaks on zero-demand days), the naive forecast's MAE on the same points, and
+ * the error of the horizon total per origin.
  * Hosts can run it on their own {@link DemandHistory} to choose settings.
  *
  * <pre>{@code
@@ -75,6 +76,7 @@ public final class Backtest {
     int scaledPoints = 0;
     int points = 0;
     int origins = 0;
+    double totalAbsSum = 0;
     for (DemandHistory h : histories) {
       double[] y = h.rawDemand();
       boolean[] a = h.rawAvailable();
@@ -84,11 +86,15 @@ public final class Backtest {
         double[] f = forecaster.forecast(train, horizon);
         double[] nf = naive.forecast(train, horizon);
         double scale = naiveScale(y, a, o);
+        double forecastTotal = 0;
+        double actualTotal = 0;
         for (int j = 0; j < horizon; j++) {
           int t = o + j;
           if (!a[t]) {
             continue;
           }
+          forecastTotal += f[j];
+          actualTotal += y[t];
           double e = Math.abs(y[t] - f[j]);
           absSum += e;
           naiveAbsSum += Math.abs(y[t] - nf[j]);
@@ -98,6 +104,7 @@ public final class Backtest {
             scaledPoints++;
           }
         }
+        totalAbsSum += Math.abs(actualTotal - forecastTotal);
       }
     }
     double mae = points == 0 ? 0 : absSum / points;
@@ -110,7 +117,8 @@ public final class Backtest {
         mae,
         scaledPoints == 0 ? OptionalDouble.empty() : OptionalDouble.of(scaledSum / scaledPoints),
         naiveMae,
-        naiveMae == 0 ? OptionalDouble.empty() : OptionalDouble.of(mae / naiveMae));
+        naiveMae == 0 ? OptionalDouble.empty() : OptionalDouble.of(mae / naiveMae),
+        origins == 0 ? 0 : totalAbsSum / origins);
   }
 
   // Mean |y[t] − y[t−1]| over consecutive sellable days of the training part [0, n).
