@@ -159,7 +159,7 @@ public final class DailySnapshotter {
       return this;
     }
 
-    /** Trailing window in days, {@code >= 1}; default 30. @throws InvalidInputException if < 1 */
+    /** Trailing window in days, {@code >= 1}; default 30. @throws InvalidInputException if {@code < 1} */
     public Builder window(int days) {
       this.window = Check.positive(days, "window");
       return this;

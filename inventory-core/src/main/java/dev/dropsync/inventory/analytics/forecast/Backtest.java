@@ -146,19 +146,19 @@ public final class Backtest {
 
     private Builder() {}
 
-    /** Days forecast from each origin, {@code >= 1}; default 7. @throws InvalidInputException if < 1 */
+    /** Days forecast from each origin, {@code >= 1}; default 7. @throws InvalidInputException if {@code < 1} */
     public Builder horizon(int days) {
       this.horizon = Check.positive(days, "horizon");
       return this;
     }
 
-    /** Days of history before the first origin, {@code >= 1}; default 56. @throws InvalidInputException if < 1 */
+    /** Days of history before the first origin, {@code >= 1}; default 56. @throws InvalidInputException if {@code < 1} */
     public Builder minTraining(int days) {
       this.minTraining = Check.positive(days, "minTraining");
       return this;
     }
 
-    /** Days between origins, {@code >= 1}; default 7. @throws InvalidInputException if < 1 */
+    /** Days between origins, {@code >= 1}; default 7. @throws InvalidInputException if {@code < 1} */
     public Builder step(int days) {
       this.step = Check.positive(days, "step");
       return this;

@@ -172,8 +172,8 @@ public abstract class SalesLedgerContractTest {
           sale(T1, i % 2 == 0 ? P1 : P2, i % 3 == 0 ? V1 : V2, 1 + random.nextInt(5),
               T0.plusSeconds(random.nextInt(86_400)), "o" + (i / 2)));
     }
-    // The same line sometimes appears with the same ref and variant (i and i+? share ref "o"+i/2
-    // but differ by variant only when i%3 differs); dedupe expected lines by key.
+    // Lines i and i+1 share an order ref and sometimes a variant too; keep the first line per
+    // (orderRef, variant) key, the others would be rejected as conflicting duplicates.
     java.util.Map<String, Sale> expected = new java.util.LinkedHashMap<>();
     List<Sale> accepted = new ArrayList<>();
     for (Sale s : all) {
