@@ -19,7 +19,9 @@ import org.jspecify.annotations.Nullable;
  * Re-running a day replaces its rows (the store is idempotent per tenant, date and product), so a
  * scheduler can run it at least once per day without harm.
  *
- * <p>Day figures cover the day itself; trailing figures (velocity, turnover, return rate, score,
+ * <p>Day figures cover the day itself; closing stock, stock value and product counts use each
+ * variant's last observation up to and including the day (within the window, so one missed feed
+ * does not zero the stock); trailing figures (velocity, turnover, return rate, score,
  * average stock, sell-through) cover {@link Builder#window(int) window} days ending with the day
  * (default 30). Only completed days can be snapshotted: "today" comes from the injected {@link
  * Clock} in the tenant's zone.
@@ -102,8 +104,8 @@ public final class DailySnapshotter {
               trailing.velocity(),
               trailing.turnover(),
               trailing.daysOfInventory(),
-              d == null ? 0 : d.closingStock(),
-              d == null ? Money.zero(trailing.revenue().currency()) : d.stockValue(),
+              trailing.closingStock(),
+              trailing.stockValue(),
               score.score(trailing)));
     }
     InventoryKpis dayKpis = analytics.inventory(tenant, date, next);
@@ -112,11 +114,11 @@ public final class DailySnapshotter {
         new InventoryHealth(
             tenant,
             date,
-            dayKpis.stockValue(),
-            dayKpis.activeProducts(),
-            dayKpis.lowStockProducts(),
-            dayKpis.outOfStockProducts(),
-            dayKpis.inactiveProducts(),
+            windowKpis.stockValue(),
+            windowKpis.activeProducts(),
+            windowKpis.lowStockProducts(),
+            windowKpis.outOfStockProducts(),
+            windowKpis.inactiveProducts(),
             dayKpis.unitsSold(),
             dayKpis.revenue(),
             windowKpis.averageStock(),

@@ -9,7 +9,8 @@ import java.util.Optional;
 
 /**
  * The persisted daily health snapshot of a tenant's inventory, written by {@link DailySnapshotter}.
- * Stock value and product counts are as of the close of {@code date}; units and revenue cover the
+ * Stock value and product counts use each variant's last observation up to and including {@code
+ * date} (within the snapshotter's window); units and revenue cover the
  * day; average stock, turnover, days of inventory and sell-through cover the snapshotter's trailing
  * window ending with {@code date}. Key: {@code (tenant, date)}. Immutable.
  *

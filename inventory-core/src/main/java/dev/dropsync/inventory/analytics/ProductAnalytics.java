@@ -25,8 +25,9 @@ import java.util.Optional;
  * @param velocity trailing units per sellable day; empty if no day was sellable
  * @param turnover trailing inventory turnover; empty if unknown
  * @param daysOfInventory trailing days of inventory; empty if unknown
- * @param closingStock on-hand units at the close of the day (last observation)
- * @param stockValue closing value at cost
+ * @param closingStock on-hand units at each variant's last observation up to and including {@code
+ *     date} within the window
+ * @param stockValue value at cost of that closing stock
  * @param score the trailing {@link PerformanceScore}, 0–100
  * @since 0.1.0
  */

@@ -92,6 +92,41 @@ class DailySnapshotterTest {
   }
 
   @Test
+  void dayWithoutStockFeedKeepsTheLastObservedStock() {
+    LocalDate nov4 = NOV3.plusDays(1);
+    clock.advance(Duration.ofDays(1));
+    DailySnapshot snap = snapshotter.snapshot(T, nov4); // no observation on Nov 4
+    ProductAnalytics p1 = store.productAnalytics(T, nov4, ProductId.of("p1")).orElseThrow();
+    assertThat(p1.closingStock()).isEqualTo(10);
+    assertThat(p1.unitsSold()).isEqualTo(7); // o4, 00:30 Nov 4 in Paris
+    assertThat(snap.health().stockValue()).isEqualTo(Money.of("60.00", "EUR"));
+  }
+
+  @Test
+  void concurrentRunsOfTheSameDayLeaveOneRowPerProduct() throws Exception {
+    int threads = 4;
+    java.util.concurrent.CyclicBarrier barrier = new java.util.concurrent.CyclicBarrier(threads);
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+    try {
+      java.util.List<java.util.concurrent.Future<DailySnapshot>> futures = new java.util.ArrayList<>();
+      for (int i = 0; i < threads; i++) {
+        futures.add(pool.submit(() -> {
+          barrier.await(30, java.util.concurrent.TimeUnit.SECONDS);
+          return snapshotter.snapshot(T, NOV3);
+        }));
+      }
+      DailySnapshot first = futures.get(0).get(60, java.util.concurrent.TimeUnit.SECONDS);
+      for (java.util.concurrent.Future<DailySnapshot> f : futures) {
+        assertThat(f.get(60, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(first);
+      }
+      assertThat(store.productAnalytics(T, NOV3)).containsExactlyElementsOf(first.products());
+      assertThat(store.inventoryHealth(T, NOV3)).contains(first.health());
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  @Test
   void windowMustBePositive() {
     assertThatThrownBy(() -> DailySnapshotter.builder().window(0))
         .isInstanceOf(InvalidInputException.class)
