@@ -3,7 +3,6 @@ package dev.dropsync.inventory.analytics.forecast;
 import dev.dropsync.inventory.analytics.internal.Check;
 import java.util.ArrayList;
 import java.util.List;
-import org.jspecify.annotations.Nullable;
 
 /**
  * Suggests reorder quantities. For each variant it forecasts daily demand with a {@link
@@ -113,13 +112,13 @@ public final class ReorderPlanner {
     private Builder() {}
 
     /** The forecaster; default {@link DemandForecaster#defaults()}. */
-    public Builder forecaster(@Nullable DemandForecaster forecaster) {
+    public Builder forecaster(DemandForecaster forecaster) {
       this.forecaster = Check.notNull(forecaster, "forecaster");
       return this;
     }
 
     /** The default policy; default {@link ReorderPolicy#builder()} values. */
-    public Builder policy(@Nullable ReorderPolicy policy) {
+    public Builder policy(ReorderPolicy policy) {
       this.policy = Check.notNull(policy, "policy");
       return this;
     }
