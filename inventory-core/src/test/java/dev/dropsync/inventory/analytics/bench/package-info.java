@@ -1,0 +1,5 @@
+/** Tests for {@code dev.dropsync.inventory.analytics.bench}. */
+@NullMarked
+package dev.dropsync.inventory.analytics.bench;
+
+import org.jspecify.annotations.NullMarked;
