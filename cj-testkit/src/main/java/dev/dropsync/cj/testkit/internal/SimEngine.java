@@ -371,7 +371,7 @@ public final class SimEngine extends Dispatcher {
 
   private Reply throttle(Ctx ctx, String message) {
     int status = cfg.throttleHttpStatus();
-    return new Reply(status, 1600200, envelopeText(ctx, null, 1600200, message, null),
+    return new Reply(status, 1600200, envelopeText(ctx, ctx.account, 1600200, message, null),
         status == 429 ? Map.of("Retry-After", "1") : Map.of());
   }
 
