@@ -33,7 +33,7 @@ class QpsAndPointsTest {
   void callsExactlyOneSecondApartAreStillThrottledButSpacedCallsAreNot() {
     try (CjSimulator sim = CjSimulator.builder().clock(clock).products(5).build().start(); Api api = new Api(sim)) {
       api.login();
-      api.step = Duration.ofMillis(1000);
+      api.step = Duration.ofSeconds(1);
       assertThat(api.get("/setting/get").code()).isEqualTo(200);
       assertThat(api.get("/setting/get").code()).isEqualTo(1600200);
       api.step = Duration.ofMillis(1050);

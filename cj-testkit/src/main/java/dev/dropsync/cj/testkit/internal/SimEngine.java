@@ -290,35 +290,29 @@ public final class SimEngine extends Dispatcher {
   }
 
   private Reply faultReply(Ctx ctx, Fault f) {
-    switch (f.kind()) {
-      case BUSY, READ_TIMEOUT_CODE, CJ_ERROR, BAD_REQUEST:
-        return error(ctx, f.httpStatus(), f.cjCode(), f.message());
-      case TOO_MANY_REQUESTS:
-        return new Reply(429, 1600200, envelopeText(ctx, null, 1600200, "Too Many Requests", null),
-            Map.of("Retry-After", "1"));
-      case SERVER_ERROR:
-        return new Reply(f.httpStatus(), null, "<html><head><title>" + f.httpStatus()
-            + " Bad Gateway</title></head><body><center><h1>" + f.httpStatus()
-            + "</h1></center><hr><center>nginx</center></body></html>", Map.of());
-      case MALFORMED_JSON:
-        return new Reply(200, null, "{\"code\":200,\"result\":true,\"message\":\"Success\",\"data\":{\"list\":[{\"pid\":,}]",
-            Map.of());
-      case TOKEN_EXPIRED:
+    return switch (f.kind()) {
+      case BUSY, READ_TIMEOUT_CODE, CJ_ERROR, BAD_REQUEST -> error(ctx, f.httpStatus(), f.cjCode(), f.message());
+      case TOO_MANY_REQUESTS -> new Reply(429, 1600200,
+          envelopeText(ctx, null, 1600200, "Too Many Requests", null), Map.of("Retry-After", "1"));
+      case SERVER_ERROR -> new Reply(f.httpStatus(), null, "<html><head><title>" + f.httpStatus()
+          + " Bad Gateway</title></head><body><center><h1>" + f.httpStatus()
+          + "</h1></center><hr><center>nginx</center></body></html>", Map.of());
+      case MALFORMED_JSON -> new Reply(200, null,
+          "{\"code\":200,\"result\":true,\"message\":\"Success\",\"data\":{\"list\":[{\"pid\":,}]", Map.of());
+      case TOKEN_EXPIRED -> {
         Token t = tokenFromHeader(ctx);
         if (t != null) {
           t.accessExpiry = ctx.now;
           ctx.account = t.account;
         }
-        return error(ctx, 200, 1600001, f.message());
-      case DISCONNECT:
-        return new Reply(0, null, "", Map.of());
-      case TRUNCATED_JSON:
-        return new Reply(200, 200, envelopeText(ctx, null, 200, "Success",
-            obj("pageNum", 1, "pageSize", 20, "total", 1, "list", List.of(obj("pid", "04A22450-67F0-4617-A132-E7AE7F8963B0",
-                "productNameEn", "Truncated answer")))), Map.of());
-      default:
-        throw new IllegalStateException("not a replacing fault: " + f);
-    }
+        yield error(ctx, 200, 1600001, f.message());
+      }
+      case DISCONNECT -> new Reply(0, null, "", Map.of());
+      case TRUNCATED_JSON -> new Reply(200, 200, envelopeText(ctx, null, 200, "Success",
+          obj("pageNum", 1, "pageSize", 20, "total", 1, "list", List.of(obj("pid",
+              "04A22450-67F0-4617-A132-E7AE7F8963B0", "productNameEn", "Truncated answer")))), Map.of());
+      case DELAY, LOST_RESPONSE -> throw new IllegalStateException("not a replacing fault: " + f);
+    };
   }
 
   private @Nullable Fault takeFault(Endpoint ep) {
@@ -788,7 +782,7 @@ public final class SimEngine extends Dispatcher {
       variants.add(variantJson(v, inv, false));
     }
     String price = priceText(p, "-");
-    BigDecimal min = new BigDecimal(price.split("-")[0]);
+    BigDecimal min = new BigDecimal(price.contains("-") ? price.substring(0, price.indexOf('-')) : price);
     String suggest = min.multiply(BigDecimal.valueOf(13, 1)).setScale(2, RoundingMode.HALF_UP) + "-"
         + min.multiply(BigDecimal.valueOf(16, 1)).setScale(2, RoundingMode.HALF_UP);
     return obj("pid", p.pid, "productName", "[\"" + p.nameCn + "\"]", "productNameEn", p.nameEn,
@@ -1157,7 +1151,8 @@ public final class SimEngine extends Dispatcher {
     BigDecimal goods = BigDecimal.ZERO;
     int n = 0;
     for (Line l : lines) {
-      l.lineItemId = o.internalId.substring(0, 15) + (++n);
+      n++;
+      l.lineItemId = o.internalId.substring(0, 15) + n;
       grams += l.variant.weight * l.quantity;
       goods = goods.add(l.variant.price.multiply(BigDecimal.valueOf(l.quantity)));
     }
