@@ -65,6 +65,7 @@ public final class CjSimulator implements AutoCloseable {
   /**
    * A new builder with CJ's live defaults.
    *
+   * @return a new builder
    * @since 0.1.0
    */
   public static Builder builder() {
@@ -105,6 +106,7 @@ public final class CjSimulator implements AutoCloseable {
   /**
    * The base URL to configure in a client, e.g. {@code http://127.0.0.1:54321/api2.0/v1} (no trailing slash).
    *
+   * @return the base URL to configure in a client, e.g. {@code http://127.0.0.1:54321/api2.0/v1} (no trailing slash)
    * @throws IllegalStateException if not started
    * @since 0.1.0
    */
@@ -117,6 +119,7 @@ public final class CjSimulator implements AutoCloseable {
   /**
    * The bound port.
    *
+   * @return the bound port
    * @throws IllegalStateException if not started
    * @since 0.1.0
    */
@@ -128,6 +131,7 @@ public final class CjSimulator implements AutoCloseable {
    * The primary account's API key, in CJ's format {@code CJ<userNum>@api@<32 hex>}. It is a test value with
    * no meaning outside this simulator.
    *
+   * @return the primary account's API key, in CJ's format {@code CJ<userNum>@api@<32 hex>}
    * @since 0.1.0
    */
   public String apiKey() {
@@ -137,6 +141,7 @@ public final class CjSimulator implements AutoCloseable {
   /**
    * The primary account's openId (decimal string); also the webhook signing key.
    *
+   * @return the primary account's openId (decimal string); also the webhook signing key
    * @since 0.1.0
    */
   public String openId() {
@@ -146,6 +151,7 @@ public final class CjSimulator implements AutoCloseable {
   /**
    * Every account's API key, primary first.
    *
+   * @return every account's API key, primary first
    * @since 0.1.0
    */
   public List<String> apiKeys() {
@@ -155,6 +161,7 @@ public final class CjSimulator implements AutoCloseable {
   /**
    * The clock the simulator runs on.
    *
+   * @return the clock the simulator runs on
    * @since 0.1.0
    */
   public Clock clock() {
@@ -164,6 +171,7 @@ public final class CjSimulator implements AutoCloseable {
   /**
    * Fault injection.
    *
+   * @return this
    * @since 0.1.0
    */
   public SimFaults faults() {
@@ -173,6 +181,7 @@ public final class CjSimulator implements AutoCloseable {
   /**
    * Recorded calls and assertion helpers.
    *
+   * @return recorded calls and assertion helpers
    * @since 0.1.0
    */
   public SimRecorder recorder() {
@@ -182,6 +191,7 @@ public final class CjSimulator implements AutoCloseable {
   /**
    * The product catalogue.
    *
+   * @return the product catalogue
    * @since 0.1.0
    */
   public SimCatalog catalog() {
@@ -191,6 +201,7 @@ public final class CjSimulator implements AutoCloseable {
   /**
    * The order store and wallet.
    *
+   * @return the order store and wallet
    * @since 0.1.0
    */
   public SimOrders orders() {
@@ -200,6 +211,7 @@ public final class CjSimulator implements AutoCloseable {
   /**
    * Signed webhook messages and delivery.
    *
+   * @return signed webhook messages and delivery
    * @since 0.1.0
    */
   public SimWebhooks webhooks() {
@@ -209,6 +221,7 @@ public final class CjSimulator implements AutoCloseable {
   /**
    * Points the primary account has left now (after the per-minute refill and the 00:00 UTC reset).
    *
+   * @return points the primary account has left now (after the per-minute refill and the 00:00 UTC reset)
    * @since 0.1.0
    */
   public long pointsRemaining() {
@@ -219,6 +232,7 @@ public final class CjSimulator implements AutoCloseable {
    * Sets the primary account's remaining points, e.g. to 0 to test quota exhaustion (16900500). Refills
    * continue from this value.
    *
+   * @param remaining the remaining
    * @throws IllegalArgumentException if {@code remaining} is negative
    * @since 0.1.0
    */
@@ -291,6 +305,7 @@ public final class CjSimulator implements AutoCloseable {
      * The clock for token expiry, QPS windows, points and order progress; default the system UTC clock.
      * Use a {@link SimClock} in tests.
      *
+     * @param clock the clock
      * @return this
      * @since 0.1.0
      */
@@ -302,6 +317,7 @@ public final class CjSimulator implements AutoCloseable {
     /**
      * Number of seeded products, 0..100000; default 200.
      *
+     * @param products the products
      * @return this
      * @throws IllegalArgumentException if out of range
      * @since 0.1.0
@@ -317,6 +333,7 @@ public final class CjSimulator implements AutoCloseable {
     /**
      * Seed for the catalogue, ids, tokens and rate faults; same seed, same data. Default 1.
      *
+     * @param seed the seed
      * @return this
      * @since 0.1.0
      */
@@ -328,6 +345,7 @@ public final class CjSimulator implements AutoCloseable {
     /**
      * QPS limit of the primary account (CJ levels: 1, 2, 4 or 6); default 1.
      *
+     * @param qps the qps
      * @return this
      * @throws IllegalArgumentException if below 1 or above 100
      * @since 0.1.0
@@ -343,6 +361,7 @@ public final class CjSimulator implements AutoCloseable {
     /**
      * Whether the QPS limit is enforced; default true. Turn off for tests that do not advance the clock.
      *
+     * @param enforced the enforced
      * @return this
      * @since 0.1.0
      */
@@ -399,6 +418,7 @@ public final class CjSimulator implements AutoCloseable {
     /**
      * Daily points of each account; default 50,000. Refill total/1440 per minute, reset 00:00 UTC.
      *
+     * @param pointsTotal the points total
      * @return this
      * @throws IllegalArgumentException if below 1
      * @since 0.1.0
@@ -414,6 +434,7 @@ public final class CjSimulator implements AutoCloseable {
     /**
      * Access-token lifetime; default 15 days.
      *
+     * @param lifetime the lifetime
      * @return this
      * @since 0.1.0
      */
@@ -425,6 +446,7 @@ public final class CjSimulator implements AutoCloseable {
     /**
      * Refresh-token lifetime; default 180 days.
      *
+     * @param lifetime the lifetime
      * @return this
      * @since 0.1.0
      */
@@ -437,6 +459,7 @@ public final class CjSimulator implements AutoCloseable {
      * Minimum spacing of getAccessToken calls per account (older docs: once per 5 minutes, the default);
      * a faster call gets 1600200 "Too Many Requests, QPS limit is 1 time/300 seconds". Zero disables it.
      *
+     * @param interval the interval
      * @return this
      * @throws IllegalArgumentException if negative
      * @since 0.1.0
@@ -455,6 +478,7 @@ public final class CjSimulator implements AutoCloseable {
      * refreshAccessToken return the <em>same</em> pair (so a refresh does not extend the expiry). Default
      * zero (off: every successful call issues a new pair); CJ's newer docs say 24 hours.
      *
+     * @param window the window
      * @return this
      * @throws IllegalArgumentException if negative
      * @since 0.1.0
@@ -472,6 +496,7 @@ public final class CjSimulator implements AutoCloseable {
      * When true, createOrder with an orderNumber already used answers 1603003; default false, as CJ
      * behaves live (a second, chargeable order is created).
      *
+     * @param reject the reject
      * @return this
      * @since 0.1.0
      */
@@ -484,6 +509,7 @@ public final class CjSimulator implements AutoCloseable {
      * HTTP status of the throttle answer (body code 1600200 either way): 200 (default, seen live) or 429
      * (with {@code Retry-After: 1}).
      *
+     * @param status the status
      * @return this
      * @throws IllegalArgumentException if not 200 or 429
      * @since 0.1.0
@@ -500,6 +526,7 @@ public final class CjSimulator implements AutoCloseable {
      * Time from payment to SHIPPED (with a tracking number); default 2 days. Half-way, subStatus becomes
      * PROCESSING.
      *
+     * @param delay the delay
      * @return this
      * @since 0.1.0
      */
@@ -511,6 +538,7 @@ public final class CjSimulator implements AutoCloseable {
     /**
      * Time from SHIPPED to DELIVERED; default 8 days.
      *
+     * @param delay the delay
      * @return this
      * @since 0.1.0
      */
@@ -522,6 +550,7 @@ public final class CjSimulator implements AutoCloseable {
     /**
      * Starting wallet balance in USD; default 10000.00.
      *
+     * @param balance the balance
      * @return this
      * @throws IllegalArgumentException if negative
      * @since 0.1.0
@@ -539,6 +568,7 @@ public final class CjSimulator implements AutoCloseable {
      * When true, /webhook/set rejects localhost (1607001) and non-https (1607002) URLs as CJ does; default
      * false so tests can register a local receiver.
      *
+     * @param strict the strict
      * @return this
      * @since 0.1.0
      */
@@ -550,6 +580,7 @@ public final class CjSimulator implements AutoCloseable {
     /**
      * Whether /webhook/set probes each URL with a POST and requires HTTP 200; default true.
      *
+     * @param probe the probe
      * @return this
      * @since 0.1.0
      */
@@ -561,6 +592,7 @@ public final class CjSimulator implements AutoCloseable {
     /**
      * Interface to bind; default {@code 127.0.0.1}.
      *
+     * @param host the host
      * @return this
      * @throws IllegalArgumentException if blank
      * @since 0.1.0
@@ -576,6 +608,7 @@ public final class CjSimulator implements AutoCloseable {
     /**
      * Port to bind, 0 (default) for any free port.
      *
+     * @param port the port
      * @return this
      * @throws IllegalArgumentException if outside 0..65535
      * @since 0.1.0
@@ -591,6 +624,7 @@ public final class CjSimulator implements AutoCloseable {
     /**
      * Builds the simulator (not yet serving; call {@link CjSimulator#start()}).
      *
+     * @return the new simulator
      * @since 0.1.0
      */
     public CjSimulator build() {

@@ -73,6 +73,7 @@ public enum Endpoint {
   /**
    * The HTTP method CJ expects, e.g. {@code "PATCH"}.
    *
+   * @return the HTTP method CJ expects, e.g. {@code "PATCH"}
    * @since 0.1.0
    */
   public String method() {
@@ -82,6 +83,7 @@ public enum Endpoint {
   /**
    * The path below {@code /api2.0/v1}, e.g. {@code "/product/list"}.
    *
+   * @return the path below {@code /api2.0/v1}, e.g. {@code "/product/list"}
    * @since 0.1.0
    */
   public String path() {
@@ -91,6 +93,7 @@ public enum Endpoint {
   /**
    * Points one call costs (cj-api.md §3); 0 for free endpoints.
    *
+   * @return points one call costs (cj-api.md §3); 0 for free endpoints
    * @since 0.1.0
    */
   public int points() {
@@ -100,6 +103,7 @@ public enum Endpoint {
   /**
    * Whether the endpoint needs the {@code CJ-Access-Token} header.
    *
+   * @return whether the endpoint needs the {@code CJ-Access-Token} header
    * @since 0.1.0
    */
   public boolean requiresToken() {

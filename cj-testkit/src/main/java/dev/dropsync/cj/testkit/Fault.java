@@ -66,6 +66,7 @@ public final class Fault {
   /**
    * CJ "system busy": HTTP 200, {@code code 1600000}.
    *
+   * @return cJ "system busy": HTTP 200, {@code code 1600000}
    * @since 0.1.0
    */
   public static Fault busy() {
@@ -75,6 +76,7 @@ public final class Fault {
   /**
    * CJ "read timed out": HTTP 200, {@code code 1600301}.
    *
+   * @return cJ "read timed out": HTTP 200, {@code code 1600301}
    * @since 0.1.0
    */
   public static Fault readTimeoutCode() {
@@ -84,6 +86,7 @@ public final class Fault {
   /**
    * An HTTP 5xx answer with an HTML body, as a gateway in front of CJ sends.
    *
+   * @return an HTTP 5xx answer with an HTML body, as a gateway in front of CJ sends
    * @param status 500..599
    * @throws IllegalArgumentException if {@code status} is not 5xx
    * @since 0.1.0
@@ -98,6 +101,7 @@ public final class Fault {
   /**
    * HTTP 400 with a CJ {@code 1600300} "Param error" envelope.
    *
+   * @return hTTP 400 with a CJ {@code 1600300} "Param error" envelope
    * @since 0.1.0
    */
   public static Fault badRequest() {
@@ -107,6 +111,7 @@ public final class Fault {
   /**
    * HTTP 429 with the 1600200 throttle envelope and {@code Retry-After: 1}.
    *
+   * @return hTTP 429 with the 1600200 throttle envelope and {@code Retry-After: 1}
    * @since 0.1.0
    */
   public static Fault tooManyRequests() {
@@ -116,6 +121,7 @@ public final class Fault {
   /**
    * A CJ error envelope with any code and message, sent with HTTP 200 (e.g. 1603000 order create failed).
    *
+   * @return a CJ error envelope with any code and message, sent with HTTP 200 (e.g. 1603000 order create failed)
    * @param code the CJ code
    * @param message the message text
    * @since 0.1.0
@@ -128,6 +134,7 @@ public final class Fault {
    * Applies the call normally but holds the response headers back for {@code delay} of real time, so a
    * client with a shorter read timeout sees a timeout (after the request was applied).
    *
+   * @return applies the call normally but holds the response headers back for {@code delay} of real time, so a client with a shorter read timeout sees a timeout (after the request was applied)
    * @param delay the real delay, positive, at most 60 s
    * @throws IllegalArgumentException if {@code delay} is not positive or above 60 s
    * @since 0.1.0
@@ -143,6 +150,7 @@ public final class Fault {
   /**
    * Drops the connection without applying the request (the client sees a connection reset / EOF).
    *
+   * @return drops the connection without applying the request (the client sees a connection reset / EOF)
    * @since 0.1.0
    */
   public static Fault disconnect() {
@@ -153,6 +161,7 @@ public final class Fault {
    * Applies the request (for createOrder: the order is stored) and then drops the connection, so the
    * caller never learns the outcome.
    *
+   * @return applies the request (for createOrder: the order is stored) and then drops the connection, so the caller never learns the outcome
    * @since 0.1.0
    */
   public static Fault lostResponse() {
@@ -162,6 +171,7 @@ public final class Fault {
   /**
    * HTTP 200 whose body is not valid JSON.
    *
+   * @return hTTP 200 whose body is not valid JSON
    * @since 0.1.0
    */
   public static Fault malformedJson() {
@@ -172,6 +182,7 @@ public final class Fault {
    * HTTP 200 whose {@code Content-Length} announces a full envelope but the connection closes after half of
    * it.
    *
+   * @return hTTP 200 whose {@code Content-Length} announces a full envelope but the connection closes after half of it
    * @since 0.1.0
    */
   public static Fault truncatedJson() {
@@ -182,6 +193,7 @@ public final class Fault {
    * Expires the caller's access token at the moment of the call; the call is answered with 1600001 and the
    * token stays dead (the refresh token still works).
    *
+   * @return expires the caller's access token at the moment of the call; the call is answered with 1600001 and the token stays dead (the refresh token still works)
    * @since 0.1.0
    */
   public static Fault tokenExpired() {
@@ -191,6 +203,7 @@ public final class Fault {
   /**
    * The kind of this fault.
    *
+   * @return the kind of this fault
    * @since 0.1.0
    */
   public Kind kind() {
@@ -200,6 +213,7 @@ public final class Fault {
   /**
    * The HTTP status sent, or 0 when no response is sent.
    *
+   * @return the HTTP status sent, or 0 when no response is sent
    * @since 0.1.0
    */
   public int httpStatus() {
@@ -209,6 +223,7 @@ public final class Fault {
   /**
    * The CJ code in the body, or 0 when the body carries none.
    *
+   * @return the CJ code in the body, or 0 when the body carries none
    * @since 0.1.0
    */
   public int cjCode() {
@@ -218,6 +233,7 @@ public final class Fault {
   /**
    * The CJ message in the body; empty when not applicable.
    *
+   * @return the CJ message in the body; empty when not applicable
    * @since 0.1.0
    */
   public String message() {
@@ -227,6 +243,7 @@ public final class Fault {
   /**
    * The real delay of a {@link Kind#DELAY} fault; zero for the others.
    *
+   * @return the real delay of a {@link Kind#DELAY} fault; zero for the others
    * @since 0.1.0
    */
   public Duration delay() {

@@ -36,7 +36,21 @@ public record RecordedCall(
     @Nullable Fault fault,
     @Nullable String openId) {
 
-  /** Copies the maps immutably. */
+  /**
+   * Creates a record, copying the maps immutably.
+   *
+   * @param time see the record description
+   * @param method see the record description
+   * @param path see the record description
+   * @param endpoint see the record description
+   * @param query see the record description
+   * @param headers see the record description
+   * @param body see the record description
+   * @param httpStatus see the record description
+   * @param cjCode see the record description
+   * @param fault see the record description
+   * @param openId see the record description
+   */
   public RecordedCall {
     query = Map.copyOf(query);
     headers = Map.copyOf(headers);
@@ -45,6 +59,7 @@ public record RecordedCall(
   /**
    * Whether the simulator answered this call with its throttle answer (code 1600200, any HTTP status).
    *
+   * @return whether the simulator answered this call with its throttle answer (code 1600200, any HTTP status)
    * @since 0.1.0
    */
   public boolean throttled() {
@@ -54,6 +69,8 @@ public record RecordedCall(
   /**
    * The first value of query parameter {@code name}, or null.
    *
+   * @param name the name
+   * @return the first value of query parameter {@code name}, or null
    * @since 0.1.0
    */
   public @Nullable String queryParam(String name) {
@@ -64,6 +81,8 @@ public record RecordedCall(
   /**
    * The first value of header {@code name} (case-insensitive), or null.
    *
+   * @param name the name
+   * @return the first value of header {@code name} (case-insensitive), or null
    * @since 0.1.0
    */
   public @Nullable String header(String name) {

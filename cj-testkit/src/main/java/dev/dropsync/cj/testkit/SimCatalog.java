@@ -29,6 +29,7 @@ public final class SimCatalog {
   /**
    * Every product id (pid) in catalogue order; a mix of upper-case UUIDs and 19-digit numbers.
    *
+   * @return every product id (pid) in catalogue order; a mix of upper-case UUIDs and 19-digit numbers
    * @since 0.1.0
    */
   public List<String> productIds() {
@@ -40,6 +41,8 @@ public final class SimCatalog {
   /**
    * The variant ids (vid) of product {@code pid}.
    *
+   * @param pid the pid
+   * @return the variant ids (vid) of product {@code pid}
    * @throws java.util.NoSuchElementException if the product does not exist
    * @since 0.1.0
    */
@@ -52,6 +55,7 @@ public final class SimCatalog {
   /**
    * Variant ids with stock above zero, of online products.
    *
+   * @return variant ids with stock above zero, of online products
    * @since 0.1.0
    */
   public List<String> inStockVariantIds() {
@@ -63,6 +67,7 @@ public final class SimCatalog {
   /**
    * Variant ids with zero stock, of online products (about one product in ten is seeded out of stock).
    *
+   * @return variant ids with zero stock, of online products (about one product in ten is seeded out of stock)
    * @since 0.1.0
    */
   public List<String> outOfStockVariantIds() {
@@ -74,6 +79,8 @@ public final class SimCatalog {
   /**
    * The product SKU of {@code pid}, e.g. {@code "CJAB1000042"}.
    *
+   * @param pid the pid
+   * @return the product SKU of {@code pid}, e.g. {@code "CJAB1000042"}
    * @since 0.1.0
    */
   public String productSku(String pid) {
@@ -85,6 +92,8 @@ public final class SimCatalog {
   /**
    * The variant SKU of {@code vid}.
    *
+   * @param vid the vid
+   * @return the variant SKU of {@code vid}
    * @since 0.1.0
    */
   public String variantSku(String vid) {
@@ -96,6 +105,8 @@ public final class SimCatalog {
   /**
    * The product id that owns variant {@code vid}.
    *
+   * @param vid the vid
+   * @return the product id that owns variant {@code vid}
    * @since 0.1.0
    */
   public String productIdOf(String vid) {
@@ -107,6 +118,8 @@ public final class SimCatalog {
   /**
    * Total stock of {@code vid} over all warehouses (CJ plus factory inventory).
    *
+   * @param vid the vid
+   * @return total stock of {@code vid} over all warehouses (CJ plus factory inventory)
    * @since 0.1.0
    */
   public int stock(String vid) {
@@ -118,6 +131,8 @@ public final class SimCatalog {
   /**
    * Sets the stock of {@code vid} to {@code quantity} in the China warehouse and zero elsewhere.
    *
+   * @param vid the vid
+   * @param quantity the quantity
    * @throws IllegalArgumentException if {@code quantity} is negative
    * @since 0.1.0
    */
@@ -131,6 +146,9 @@ public final class SimCatalog {
   /**
    * Sets the stock of {@code vid} in one warehouse country ({@code "CN"} or {@code "US"}).
    *
+   * @param vid the vid
+   * @param countryCode the country code
+   * @param quantity the quantity
    * @throws IllegalArgumentException if {@code quantity} is negative or the country is not CN/US
    * @since 0.1.0
    */
@@ -150,6 +168,8 @@ public final class SimCatalog {
   /**
    * The sell price of {@code vid} in USD.
    *
+   * @param vid the vid
+   * @return the sell price of {@code vid} in USD
    * @since 0.1.0
    */
   public BigDecimal price(String vid) {
@@ -162,6 +182,8 @@ public final class SimCatalog {
    * Sets the sell price of {@code vid} (USD, rounded half-up to cents). Different prices across a
    * product's variants show up as a range ({@code "15.16 -- 15.17"}) in listV2.
    *
+   * @param vid the vid
+   * @param price the price
    * @throws IllegalArgumentException if {@code price} is not positive
    * @since 0.1.0
    */
@@ -179,6 +201,7 @@ public final class SimCatalog {
    * Takes product {@code pid} offline: it leaves the lists, reads answer 1602001 and createOrder with one of
    * its variants answers 1602002.
    *
+   * @param pid the pid
    * @since 0.1.0
    */
   public void takeOffline(String pid) {
@@ -190,6 +213,7 @@ public final class SimCatalog {
   /**
    * Puts an offline product back on sale.
    *
+   * @param pid the pid
    * @since 0.1.0
    */
   public void putOnline(String pid) {
@@ -201,6 +225,8 @@ public final class SimCatalog {
   /**
    * Whether product {@code pid} is offline.
    *
+   * @param pid the pid
+   * @return whether product {@code pid} is offline
    * @since 0.1.0
    */
   public boolean isOffline(String pid) {
@@ -241,6 +267,7 @@ public final class SimCatalog {
   /**
    * Number of products (online and offline).
    *
+   * @return number of products (online and offline)
    * @since 0.1.0
    */
   public int size() {

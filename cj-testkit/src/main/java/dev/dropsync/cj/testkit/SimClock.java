@@ -95,6 +95,8 @@ public final class SimClock extends Clock {
   /**
    * Returns a view of this clock in another zone that shares the same mutable instant.
    *
+   * @param zone the zone
+   * @return a view of this clock in another zone that shares the same mutable instant
    * @since 0.1.0
    */
   @Override

@@ -81,6 +81,8 @@ public final class SimFaults {
   /**
    * How many queued {@link #next} faults for {@code endpoint} have not fired yet.
    *
+   * @param endpoint the endpoint
+   * @return how many queued {@link #next} faults for {@code endpoint} have not fired yet
    * @since 0.1.0
    */
   public int pending(Endpoint endpoint) {

@@ -26,6 +26,7 @@ public final class SimOrders {
   /**
    * Every order ever created (including cancelled ones), oldest first.
    *
+   * @return every order ever created (including cancelled ones), oldest first
    * @since 0.1.0
    */
   public List<SimOrder> all() {
@@ -35,6 +36,8 @@ public final class SimOrders {
   /**
    * Orders created with {@code orderNumber}; more than one when the caller created duplicates.
    *
+   * @param orderNumber the order number
+   * @return orders created with {@code orderNumber}; more than one when the caller created duplicates
    * @since 0.1.0
    */
   public List<SimOrder> byOrderNumber(String orderNumber) {
@@ -45,6 +48,8 @@ public final class SimOrders {
   /**
    * The order with CJ code {@code cjOrderId} ({@code SD…}).
    *
+   * @param cjOrderId the cj order id
+   * @return the order with CJ code {@code cjOrderId} ({@code SD…})
    * @since 0.1.0
    */
   public Optional<SimOrder> byCjOrderId(String cjOrderId) {
@@ -55,6 +60,7 @@ public final class SimOrders {
   /**
    * Number of orders created.
    *
+   * @return number of orders created
    * @since 0.1.0
    */
   public int count() {
@@ -64,6 +70,7 @@ public final class SimOrders {
   /**
    * Cancels an order from CJ's side (status {@code CANCELLED}).
    *
+   * @param cjOrderId the cj order id
    * @throws java.util.NoSuchElementException if no such order exists
    * @since 0.1.0
    */
@@ -74,6 +81,7 @@ public final class SimOrders {
   /**
    * The account balance in USD (what {@code /shopping/pay/getBalance} reports).
    *
+   * @return the account balance in USD (what {@code /shopping/pay/getBalance} reports)
    * @since 0.1.0
    */
   public BigDecimal balance() {
@@ -83,6 +91,7 @@ public final class SimOrders {
   /**
    * Sets the balance in USD (rounded half-up to cents); payBalance answers 1604000 when it is too low.
    *
+   * @param amount the amount
    * @throws IllegalArgumentException if {@code amount} is negative
    * @since 0.1.0
    */

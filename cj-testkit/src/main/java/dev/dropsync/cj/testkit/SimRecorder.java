@@ -30,6 +30,7 @@ public final class SimRecorder {
   /**
    * All recorded calls in arrival order.
    *
+   * @return all recorded calls in arrival order
    * @since 0.1.0
    */
   public List<RecordedCall> calls() {
@@ -39,6 +40,8 @@ public final class SimRecorder {
   /**
    * The recorded calls of one endpoint, in arrival order.
    *
+   * @param endpoint the endpoint
+   * @return the recorded calls of one endpoint, in arrival order
    * @since 0.1.0
    */
   public List<RecordedCall> calls(Endpoint endpoint) {
@@ -49,6 +52,8 @@ public final class SimRecorder {
   /**
    * How many calls {@code endpoint} received (including throttled and faulted ones).
    *
+   * @param endpoint the endpoint
+   * @return how many calls {@code endpoint} received (including throttled and faulted ones)
    * @since 0.1.0
    */
   public int count(Endpoint endpoint) {
@@ -58,6 +63,7 @@ public final class SimRecorder {
   /**
    * Calls per endpoint, for endpoints called at least once.
    *
+   * @return calls per endpoint, for endpoints called at least once
    * @since 0.1.0
    */
   public Map<Endpoint, Integer> countsByEndpoint() {
@@ -75,6 +81,7 @@ public final class SimRecorder {
    * How many calls got the throttle answer (code 1600200: QPS breach or token request limit), excluding
    * injected {@link Fault#tooManyRequests()} faults.
    *
+   * @return how many calls got the throttle answer (code 1600200: QPS breach or token request limit), excluding injected {@link Fault#tooManyRequests()} faults
    * @since 0.1.0
    */
   public int throttleViolations() {
@@ -85,6 +92,7 @@ public final class SimRecorder {
    * Order numbers for which the simulator created more than one order (CJ accepts duplicates, each one
    * chargeable). Empty when every order number was used once.
    *
+   * @return order numbers for which the simulator created more than one order (CJ accepts duplicates, each one chargeable)
    * @since 0.1.0
    */
   public Set<String> duplicateOrderNumbers() {
@@ -103,6 +111,7 @@ public final class SimRecorder {
    * inclusive, the way CJ counts), over calls that carried an access token. With a 1 s window and a QPS
    * limit of N, a client that respects the limit shows at most N.
    *
+   * @return the highest number of calls one account made within any window of {@code window} length (both ends inclusive, the way CJ counts), over calls that carried an access token
    * @param window the window, positive
    * @throws IllegalArgumentException if {@code window} is not positive
    * @since 0.1.0

@@ -32,6 +32,7 @@ public final class SimWebhooks {
   /**
    * An ORDER message for the order's current state.
    *
+   * @return an ORDER message for the order's current state
    * @param cjOrderId the order's {@code SD…} code
    * @throws java.util.NoSuchElementException if no such order exists
    * @since 0.1.0
@@ -43,6 +44,9 @@ public final class SimWebhooks {
   /**
    * A LOGISTIC message for the order with the given numeric tracking state (0..14, e.g. 12 delivered).
    *
+   * @param cjOrderId the cj order id
+   * @param trackingStatus the tracking status
+   * @return a LOGISTIC message for the order with the given numeric tracking state (0..14, e.g. 12 delivered)
    * @throws IllegalArgumentException if {@code trackingStatus} is outside 0..14
    * @throws java.util.NoSuchElementException if no such order exists
    * @since 0.1.0
@@ -57,6 +61,8 @@ public final class SimWebhooks {
   /**
    * An ORDERSPLIT message splitting the order into one part per line.
    *
+   * @param cjOrderId the cj order id
+   * @return an ORDERSPLIT message splitting the order into one part per line
    * @throws java.util.NoSuchElementException if no such order exists
    * @since 0.1.0
    */
@@ -67,6 +73,8 @@ public final class SimWebhooks {
   /**
    * A PRODUCT message ({@code productStatus} 3 on sale, 2 offline).
    *
+   * @param pid the pid
+   * @return a PRODUCT message ({@code productStatus} 3 on sale, 2 offline)
    * @throws java.util.NoSuchElementException if no such product exists
    * @since 0.1.0
    */
@@ -77,6 +85,8 @@ public final class SimWebhooks {
   /**
    * A VARIANT message with the variant's current price.
    *
+   * @param vid the vid
+   * @return a VARIANT message with the variant's current price
    * @throws java.util.NoSuchElementException if no such variant exists
    * @since 0.1.0
    */
@@ -87,6 +97,8 @@ public final class SimWebhooks {
   /**
    * A STOCK message ({@code params} maps the vid to per-warehouse {@code storageNum} rows).
    *
+   * @param vid the vid
+   * @return a STOCK message ({@code params} maps the vid to per-warehouse {@code storageNum} rows)
    * @throws java.util.NoSuchElementException if no such variant exists
    * @since 0.1.0
    */
@@ -97,6 +109,8 @@ public final class SimWebhooks {
   /**
    * Computes the {@code sign} header for {@code body} with this simulator's primary openId.
    *
+   * @param body the body
+   * @return computes the {@code sign} header for {@code body} with this simulator's primary openId
    * @since 0.1.0
    */
   public String sign(byte[] body) {
@@ -107,6 +121,8 @@ public final class SimWebhooks {
    * The callback URL registered for a topic ({@code product}, {@code stock}, {@code order},
    * {@code logistics}), if any.
    *
+   * @param topic the topic
+   * @return the callback URL registered for a topic ({@code product}, {@code stock}, {@code order}, {@code logistics}), if any
    * @since 0.1.0
    */
   public Optional<String> callbackUrl(String topic) {
@@ -116,6 +132,7 @@ public final class SimWebhooks {
   /**
    * Product ids subscribed through {@code /webhook/product/subscribe}.
    *
+   * @return product ids subscribed through {@code /webhook/product/subscribe}
    * @since 0.1.0
    */
   public Set<String> subscribedProductIds() {
@@ -125,6 +142,8 @@ public final class SimWebhooks {
   /**
    * POSTs {@code delivery} to the URL registered for its topic and returns the HTTP status answered.
    *
+   * @param delivery the delivery
+   * @return pOSTs {@code delivery} to the URL registered for its topic and returns the HTTP status answered
    * @throws IllegalStateException if no URL is registered for the topic
    * @throws java.io.UncheckedIOException if the POST fails
    * @since 0.1.0
@@ -136,6 +155,8 @@ public final class SimWebhooks {
   /**
    * Delivers the same message {@code times} times (same {@code messageId}), as CJ's at-least-once retries do.
    *
+   * @param delivery the delivery
+   * @param times the times
    * @return the HTTP status of each delivery
    * @throws IllegalArgumentException if {@code times < 1}
    * @since 0.1.0
@@ -154,6 +175,7 @@ public final class SimWebhooks {
   /**
    * Delivers {@code deliveries} in reverse order (newest first), as CJ's unordered delivery may.
    *
+   * @param deliveries the deliveries
    * @return the HTTP status of each delivery, in delivery order
    * @since 0.1.0
    */

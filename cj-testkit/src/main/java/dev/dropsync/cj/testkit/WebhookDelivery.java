@@ -39,6 +39,7 @@ public final class WebhookDelivery {
   /**
    * The message type: PRODUCT, VARIANT, STOCK, ORDER, ORDERSPLIT or LOGISTIC.
    *
+   * @return the message type: PRODUCT, VARIANT, STOCK, ORDER, ORDERSPLIT or LOGISTIC
    * @since 0.1.0
    */
   public String type() {
@@ -48,6 +49,7 @@ public final class WebhookDelivery {
   /**
    * The {@code messageId} in the body (stays the same when the delivery is repeated).
    *
+   * @return the {@code messageId} in the body (stays the same when the delivery is repeated)
    * @since 0.1.0
    */
   public String messageId() {
@@ -57,6 +59,7 @@ public final class WebhookDelivery {
   /**
    * A copy of the raw body bytes (UTF-8 JSON).
    *
+   * @return a copy of the raw body bytes (UTF-8 JSON)
    * @since 0.1.0
    */
   public byte[] body() {
@@ -66,6 +69,7 @@ public final class WebhookDelivery {
   /**
    * The body as text.
    *
+   * @return the body as text
    * @since 0.1.0
    */
   public String bodyText() {
@@ -75,6 +79,7 @@ public final class WebhookDelivery {
   /**
    * The headers CJ sends: {@code Content-Type} and {@code sign}.
    *
+   * @return the headers CJ sends: {@code Content-Type} and {@code sign}
    * @since 0.1.0
    */
   public Map<String, String> headers() {
@@ -84,6 +89,7 @@ public final class WebhookDelivery {
   /**
    * The {@code sign} header value.
    *
+   * @return the {@code sign} header value
    * @since 0.1.0
    */
   public String sign() {
