@@ -288,6 +288,7 @@ public final class CjSimulator implements AutoCloseable {
     private BigDecimal balance = new BigDecimal("10000.00");
     private boolean strictWebhookUrls;
     private boolean probeWebhookUrls = true;
+    private int maxRecordedCalls = 100_000;
     private String host = "127.0.0.1";
     private int port;
 
@@ -590,6 +591,22 @@ public final class CjSimulator implements AutoCloseable {
     }
 
     /**
+     * How many calls the recorder keeps; beyond it the oldest are dropped. Default 100,000.
+     *
+     * @param max at least 1
+     * @return this builder
+     * @throws IllegalArgumentException if below 1
+     * @since 0.1.0
+     */
+    public Builder maxRecordedCalls(int max) {
+      if (max < 1) {
+        throw new IllegalArgumentException("maxRecordedCalls must be >= 1 but was " + max);
+      }
+      this.maxRecordedCalls = max;
+      return this;
+    }
+
+    /**
      * Interface to bind; default {@code 127.0.0.1}.
      *
      * @param host the host
@@ -649,7 +666,7 @@ public final class CjSimulator implements AutoCloseable {
       SimConfig config = new SimConfig(clock, products, seed, List.copyOf(accounts), qpsEnforced, pointsTotal,
           accessTokenLifetime, refreshTokenLifetime, tokenRequestInterval, tokenReuseWindow,
           rejectDuplicateOrderNumbers, throttleHttpStatus, shipAfter, deliverAfter, balance, strictWebhookUrls,
-          probeWebhookUrls);
+          probeWebhookUrls, maxRecordedCalls);
       return new CjSimulator(this, config);
     }
   }

@@ -54,4 +54,16 @@ class RecorderTest {
       assertThat(sim.recorder().calls()).isEmpty();
     }
   }
+
+  @Test
+  void recorderKeepsOnlyTheNewestCallsBeyondItsCap() {
+    try (CjSimulator sim = CjSimulator.builder().clock(clock).products(1).maxRecordedCalls(3).build().start();
+        Api api = new Api(sim)) {
+      api.login();
+      for (int i = 0; i < 4; i++) {
+        api.get("/shopping/pay/getBalance");
+      }
+      assertThat(sim.recorder().calls()).hasSize(3).allMatch(c -> c.endpoint() == Endpoint.GET_BALANCE);
+    }
+  }
 }

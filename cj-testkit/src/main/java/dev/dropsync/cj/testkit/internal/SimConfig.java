@@ -23,7 +23,8 @@ public record SimConfig(
     Duration deliverAfter,
     BigDecimal balance,
     boolean strictWebhookUrls,
-    boolean probeWebhookUrls) {
+    boolean probeWebhookUrls,
+    int maxRecordedCalls) {
 
   /** One account: API key, openId and QPS level. */
   public record AccountSpec(String apiKey, String openId, int qps) {

@@ -184,7 +184,7 @@ public final class SimEngine extends Dispatcher {
   private final Map<String, Token> byAccess = new HashMap<>();
   private final Map<String, Token> byRefresh = new HashMap<>();
   private final List<Order> orders = new ArrayList<>();
-  private final List<RecordedCall> calls = new ArrayList<>();
+  private final ArrayDeque<RecordedCall> calls = new ArrayDeque<>();
   private final Map<Endpoint, ArrayDeque<Fault>> nextFaults = new EnumMap<>(Endpoint.class);
   private final ArrayDeque<Fault> anyFaults = new ArrayDeque<>();
   private final Map<Endpoint, RateFault> rateFaults = new EnumMap<>(Endpoint.class);
@@ -280,8 +280,11 @@ public final class SimEngine extends Dispatcher {
       }
     }
     String openId = ctx == null ? null : ctx.account == null ? null : ctx.account.openId;
-    calls.add(new RecordedCall(now, method, path, ep, query(url), headers(req.getHeaders()), redact(bodyText),
+    calls.addLast(new RecordedCall(now, method, path, ep, query(url), headers(req.getHeaders()), redact(bodyText),
         recordedStatus, recordedCode, fault, openId));
+    while (calls.size() > cfg.maxRecordedCalls()) {
+      calls.pollFirst();
+    }
     return b.build();
   }
 
