@@ -289,6 +289,7 @@ public final class CjSimulator implements AutoCloseable {
     private boolean strictWebhookUrls;
     private boolean probeWebhookUrls = true;
     private int maxRecordedCalls = 100_000;
+    private boolean blockOnBreach;
     private String host = "127.0.0.1";
     private int port;
 
@@ -591,6 +592,19 @@ public final class CjSimulator implements AutoCloseable {
     }
 
     /**
+     * When true, a QPS breach blocks the account for the limit's window (1 s from the breach): every call in
+     * that second is throttled too, as CJ describes. Default false (only the excess call is throttled).
+     *
+     * @param block whether to block after a breach
+     * @return this builder
+     * @since 0.1.0
+     */
+    public Builder blockOnBreach(boolean block) {
+      this.blockOnBreach = block;
+      return this;
+    }
+
+    /**
      * How many calls the recorder keeps; beyond it the oldest are dropped. Default 100,000.
      *
      * @param max at least 1
@@ -666,7 +680,7 @@ public final class CjSimulator implements AutoCloseable {
       SimConfig config = new SimConfig(clock, products, seed, List.copyOf(accounts), qpsEnforced, pointsTotal,
           accessTokenLifetime, refreshTokenLifetime, tokenRequestInterval, tokenReuseWindow,
           rejectDuplicateOrderNumbers, throttleHttpStatus, shipAfter, deliverAfter, balance, strictWebhookUrls,
-          probeWebhookUrls, maxRecordedCalls);
+          probeWebhookUrls, maxRecordedCalls, blockOnBreach);
       return new CjSimulator(this, config);
     }
   }

@@ -104,4 +104,23 @@ class QpsAndPointsTest {
       assertThat(sim.pointsRemaining()).isEqualTo(14_400);
     }
   }
+
+  @Test
+  void breachCanBlockTheAccountForTheWindow() {
+    try (CjSimulator sim = CjSimulator.builder().clock(clock).products(1).blockOnBreach(true).build().start();
+        Api api = new Api(sim)) {
+      api.login();
+      api.step = Duration.ZERO;
+      assertThat(api.get("/setting/get").code()).isEqualTo(200);
+      assertThat(api.get("/setting/get").code()).isEqualTo(1600200);
+      clock.advance(Duration.ofMillis(1100));
+      assertThat(api.get("/setting/get").code()).as("block lasts 1 s from the breach")
+          .isEqualTo(200);
+      assertThat(api.get("/setting/get").code()).isEqualTo(1600200);
+      clock.advance(Duration.ofMillis(500));
+      assertThat(api.get("/setting/get").code()).as("blocked for 1 s after the breach").isEqualTo(1600200);
+      clock.advance(Duration.ofMillis(1001));
+      assertThat(api.get("/setting/get").code()).isEqualTo(200);
+    }
+  }
 }

@@ -24,7 +24,8 @@ public record SimConfig(
     BigDecimal balance,
     boolean strictWebhookUrls,
     boolean probeWebhookUrls,
-    int maxRecordedCalls) {
+    int maxRecordedCalls,
+    boolean blockOnBreach) {
 
   /** One account: API key, openId and QPS level. */
   public record AccountSpec(String apiKey, String openId, int qps) {

@@ -68,6 +68,7 @@ public final class SimEngine extends Dispatcher {
     long lastRefillMinute;
     LocalDate day;
     @Nullable Instant lastTokenGet;
+    @Nullable Instant blockedUntil;
     @Nullable Token latest;
 
     Account(SimConfig.AccountSpec spec, long total, Instant now) {
@@ -353,7 +354,7 @@ public final class SimEngine extends Dispatcher {
         authenticate(ctx);
         Account a = ctx.account;
         if (a != null) {
-          if (cfg.qpsEnforced() && !admit(a, ctx.now)) {
+          if (cfg.qpsEnforced() && !admit(a, ctx.now, cfg.blockOnBreach())) {
             return throttle(ctx, "Too Many Requests, QPS limit is " + a.qps + " time/1second");
           }
           charge(a, ctx.ep.points(), ctx.now);
@@ -393,12 +394,19 @@ public final class SimEngine extends Dispatcher {
     ctx.account = t.account;
   }
 
-  private static boolean admit(Account a, Instant now) {
+  private static boolean admit(Account a, Instant now, boolean blockOnBreach) {
+    Instant blocked = a.blockedUntil;
+    if (blocked != null && now.isBefore(blocked)) {
+      return false;
+    }
     Instant windowStart = now.minusSeconds(1);
     while (!a.window.isEmpty() && a.window.peekFirst().isBefore(windowStart)) {
       a.window.pollFirst();
     }
     if (a.window.size() >= a.qps) {
+      if (blockOnBreach) {
+        a.blockedUntil = now.plusSeconds(1);
+      }
       return false;
     }
     a.window.addLast(now);
