@@ -90,6 +90,7 @@ public final class CjClient implements AutoCloseable {
           .readTimeout(b.readTimeout != null ? b.readTimeout : Duration.ofSeconds(30))
           .writeTimeout(Duration.ofSeconds(30))
           .callTimeout(Duration.ofSeconds(90))
+          .retryOnConnectionFailure(false)
           .build();
       base = owned;
     } else if (b.readTimeout != null) {
