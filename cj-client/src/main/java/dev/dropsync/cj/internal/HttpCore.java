@@ -127,10 +127,6 @@ public final class HttpCore {
             this::delayFor,
             (failure, delay) -> {
               safe(() -> listener.onRetry(new CjClientListener.RetryEvent(ep.name(), attempts.get(), delay, reason(failure))));
-              if (failure instanceof CjRateLimitException) {
-                limiter.blockUntil(clock.instant().plus(delay));
-                safe(() -> listener.onRateLimited(new CjClientListener.RateLimitEvent(ep.name(), delay, true)));
-              }
             },
             () -> attempt(ep, query, jsonBody, opts, current, attempts));
     CompletableFuture<Envelope> result = new CompletableFuture<>();
@@ -183,13 +179,21 @@ public final class HttpCore {
     return ep.idempotent() && t instanceof CjException e && e.isRetryable();
   }
 
+  /** Throttle waits are enforced by the shared limiter (see {@link #checked}), so no extra delay. */
   private @Nullable Duration delayFor(Throwable t) {
-    if (t instanceof CjRateLimitException r) {
-      Duration ra = r.retryAfter();
-      Duration min = limiter.interval().compareTo(Duration.ofSeconds(1)) > 0 ? limiter.interval() : Duration.ofSeconds(1);
-      return ra != null && ra.compareTo(min) > 0 ? ra : min;
+    if (t instanceof CjRateLimitException) {
+      return Duration.ZERO;
     }
     return null;
+  }
+
+  /** After a server throttle, pushes every caller of this limiter back by Retry-After (at least 1 s). */
+  private void onServerThrottle(Endpoint ep, CjRateLimitException r) {
+    Duration ra = r.retryAfter();
+    Duration min = limiter.interval().compareTo(Duration.ofSeconds(1)) > 0 ? limiter.interval() : Duration.ofSeconds(1);
+    Duration wait = ra != null && ra.compareTo(min) > 0 ? ra : min;
+    limiter.blockUntil(clock.instant().plus(wait));
+    safe(() -> listener.onRateLimited(new CjClientListener.RateLimitEvent(ep.name(), wait, true)));
   }
 
   private CompletableFuture<Envelope> attempt(
@@ -224,7 +228,11 @@ public final class HttpCore {
     if (env.isSuccess()) {
       return env;
     }
-    throw toException(env, attempt);
+    CjException e = toException(env, attempt);
+    if (e instanceof CjRateLimitException r) {
+      onServerThrottle(env.endpoint(), r);
+    }
+    throw e;
   }
 
   private CompletableFuture<Envelope> limitedSend(
