@@ -29,8 +29,9 @@ public class CjInvalidRequestException extends CjException {
    */
   public static CjInvalidRequestException of(
       String endpoint, String field, @Nullable Object value, String message) {
+    String text = message.contains(field) ? message : field + ": " + message;
     return new CjInvalidRequestException(
-        message, null, null, 0, endpoint, 0, field, value == null ? null : String.valueOf(value), null);
+        text, null, null, 0, endpoint, 0, field, value == null ? null : String.valueOf(value), null);
   }
 
   /**
