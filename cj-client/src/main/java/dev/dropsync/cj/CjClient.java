@@ -299,7 +299,7 @@ public final class CjClient implements AutoCloseable {
       }
     }
     Endpoint ep = new Endpoint(m, path, m.equals("GET") || m.equals("DELETE"), true);
-    return core.call(ep, Map.of(), body, options).thenApply(env ->
+    return core.call(ep, Map.of(), body, options, env ->
         new RawResponse(env.httpStatus(), env.code(), env.message(), env.requestId(), Json.write(env.data())));
   }
 

@@ -63,7 +63,7 @@ public final class LogisticsService {
       products.add(p);
     }
     body.put("products", products);
-    return core.call(FREIGHT, Map.of(), body, options).thenApply(Mappers::freight);
+    return core.call(FREIGHT, Map.of(), body, options, Mappers::freight);
   }
 
   /**
@@ -93,6 +93,6 @@ public final class LogisticsService {
     for (String t : trackNumbers) {
       ProductService.require("trackNumber", t, TRACK);
     }
-    return core.call(TRACK, Query.of().addAll("trackNumber", trackNumbers).build(), null, options).thenApply(Mappers::tracks);
+    return core.call(TRACK, Query.of().addAll("trackNumber", trackNumbers).build(), null, options, Mappers::tracks);
   }
 }

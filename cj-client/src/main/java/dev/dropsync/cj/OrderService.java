@@ -142,23 +142,23 @@ public final class OrderService {
   private CompletableFuture<CreatedOrder> create(Endpoint ep, CreateOrderRequest r, RequestOptions options, boolean v2) {
     Map<String, Object> body = body(r, v2);
     String on = r.orderNumber();
-    return core.call(ep, Map.of(), body, options)
-        .thenApply(env -> Mappers.createdOrder(env, on))
-        .exceptionallyCompose(t -> {
-          Throwable e = HttpCore.unwrap(t);
-          if (!unknownOutcome(e)) {
-            return CompletableFuture.failedFuture(e);
-          }
-          return lookup(on).handle((found, lt) -> {
-            if (lt != null) {
-              return CompletableFuture.<CreatedOrder>failedFuture(e);
-            }
-            if (found.isPresent()) {
-              return CompletableFuture.completedFuture(Mappers.recovered(found.get(), on));
-            }
-            return core.call(ep, Map.of(), body, options, 0).thenApply(env -> Mappers.createdOrder(env, on));
-          }).thenCompose(f -> f);
-        });
+    CompletableFuture<CreatedOrder> first = core.call(ep, Map.of(), body, options, env -> Mappers.createdOrder(env, on));
+    CompletableFuture<CreatedOrder> out = first.exceptionallyCompose(t -> {
+      Throwable e = HttpCore.unwrap(t);
+      if (!unknownOutcome(e)) {
+        return CompletableFuture.failedFuture(e);
+      }
+      return lookup(on).handle((found, lt) -> {
+        if (lt != null) {
+          return CompletableFuture.<CreatedOrder>failedFuture(e);
+        }
+        if (found.isPresent()) {
+          return CompletableFuture.completedFuture(Mappers.recovered(found.get(), on));
+        }
+        return core.call(ep, Map.of(), body, options, 0, env -> Mappers.createdOrder(env, on));
+      }).thenCompose(f -> f);
+    });
+    return HttpCore.linkCancel(out, first);
   }
 
   private static boolean unknownOutcome(Throwable e) {
@@ -215,8 +215,8 @@ public final class OrderService {
   }
 
   private CompletableFuture<Optional<Order>> detailOrEmpty(String orderId, RequestOptions options) {
-    return core.call(DETAIL, Query.of().add("orderId", orderId).build(), null, options)
-        .thenApply(env -> env.data() == null ? Optional.<Order>empty() : Optional.of(Mappers.order(env.dataObject())))
+    return core.call(DETAIL, Query.of().add("orderId", orderId).build(), null, options,
+            env -> env.data() == null ? Optional.<Order>empty() : Optional.of(Mappers.order(env.dataObject())))
         .exceptionallyCompose(t -> {
           Throwable e = HttpCore.unwrap(t);
           if (e instanceof CjNotFoundException
@@ -254,7 +254,7 @@ public final class OrderService {
         .add("status", request.status())
         .addAll("orderIds", request.orderIds())
         .add("shipmentOrderId", request.shipmentOrderId());
-    return core.call(LIST, q.build(), null, options).thenApply(Mappers::orderPage);
+    return core.call(LIST, q.build(), null, options, Mappers::orderPage);
   }
 
   /**
@@ -279,7 +279,7 @@ public final class OrderService {
    */
   public CompletableFuture<Order> getOrderDetailAsync(String orderId, RequestOptions options) {
     ProductService.require("orderId", orderId, DETAIL);
-    return core.call(DETAIL, Query.of().add("orderId", orderId).build(), null, options).thenApply(env -> {
+    return core.call(DETAIL, Query.of().add("orderId", orderId).build(), null, options, env -> {
       if (env.data() == null) {
         throw new CjNotFoundException("order not found: \"" + orderId + "\"", env.code(), env.requestId(),
             env.httpStatus(), DETAIL.name(), 1, false, null);
@@ -309,7 +309,7 @@ public final class OrderService {
    */
   public CompletableFuture<String> deleteOrderAsync(String orderId, RequestOptions options) {
     ProductService.require("orderId", orderId, DELETE);
-    return core.call(DELETE, Query.of().add("orderId", orderId).build(), null, options).thenApply(env -> idOr(env, orderId));
+    return core.call(DELETE, Query.of().add("orderId", orderId).build(), null, options, env -> idOr(env, orderId));
   }
 
   /**
@@ -334,7 +334,7 @@ public final class OrderService {
    */
   public CompletableFuture<String> confirmOrderAsync(String orderId, RequestOptions options) {
     ProductService.require("orderId", orderId, CONFIRM);
-    return core.call(CONFIRM, Map.of(), Map.of("orderId", orderId), options).thenApply(env -> idOr(env, orderId));
+    return core.call(CONFIRM, Map.of(), Map.of("orderId", orderId), options, env -> idOr(env, orderId));
   }
 
   private static String idOr(Envelope env, String fallback) {

@@ -40,7 +40,7 @@ public final class PaymentService {
    * @since 0.1.0
    */
   public CompletableFuture<Balance> getBalanceAsync(RequestOptions options) {
-    return core.call(BALANCE, Map.of(), null, options).thenApply(Mappers::balance);
+    return core.call(BALANCE, Map.of(), null, options, Mappers::balance);
   }
 
   /**
@@ -65,6 +65,6 @@ public final class PaymentService {
    */
   public CompletableFuture<Void> payBalanceAsync(String orderId, RequestOptions options) {
     ProductService.require("orderId", orderId, PAY);
-    return core.call(PAY, Map.of(), Map.of("orderId", orderId), options).thenApply(env -> null);
+    return core.call(PAY, Map.of(), Map.of("orderId", orderId), options, env -> null);
   }
 }

@@ -84,7 +84,7 @@ public final class ProductService {
         .add("productSku", request.productSku())
         .add("productNameEn", request.productNameEn())
         .add("countryCode", request.countryCode());
-    return core.call(LIST, q.build(), null, options).thenApply(Mappers::productPage);
+    return core.call(LIST, q.build(), null, options, Mappers::productPage);
   }
 
   /**
@@ -153,7 +153,7 @@ public final class ProductService {
         .add("orderBy", request.orderBy())
         .add("sort", request.sort())
         .add("features", request.features());
-    return core.call(LIST_V2, q.build(), null, options).thenApply(Mappers::productPageV2);
+    return core.call(LIST_V2, q.build(), null, options, Mappers::productPageV2);
   }
 
   /**
@@ -219,7 +219,7 @@ public final class ProductService {
 
   private CompletableFuture<ProductDetail> query(String key, String value, RequestOptions options) {
     Query q = Query.of().add(key, value).add("features", "enable_inventory");
-    return core.call(QUERY, q.build(), null, options).thenApply(Mappers::productDetail);
+    return core.call(QUERY, q.build(), null, options, Mappers::productDetail);
   }
 
   /**
@@ -243,7 +243,7 @@ public final class ProductService {
    */
   public CompletableFuture<List<Variant>> variantsByPidAsync(String pid, RequestOptions options) {
     require("pid", pid, VARIANT_QUERY);
-    return core.call(VARIANT_QUERY, Query.of().add("pid", pid).build(), null, options).thenApply(Mappers::variants);
+    return core.call(VARIANT_QUERY, Query.of().add("pid", pid).build(), null, options, Mappers::variants);
   }
 
   /**
@@ -268,7 +268,7 @@ public final class ProductService {
   public CompletableFuture<Variant> variantByVidAsync(String vid, RequestOptions options) {
     require("vid", vid, VARIANT_BY_VID);
     Query q = Query.of().add("vid", vid).add("features", "enable_inventory");
-    return core.call(VARIANT_BY_VID, q.build(), null, options).thenApply(env -> {
+    return core.call(VARIANT_BY_VID, q.build(), null, options, env -> {
       List<Variant> v = Mappers.variants(env);
       if (v.isEmpty()) {
         throw new CjNotFoundException("variant not found: vid \"" + vid + "\"", null, env.requestId(),

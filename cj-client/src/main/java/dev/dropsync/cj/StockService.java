@@ -47,7 +47,7 @@ public final class StockService {
    */
   public CompletableFuture<List<StockLevel>> byVidAsync(String vid, RequestOptions options) {
     ProductService.require("vid", vid, BY_VID);
-    return core.call(BY_VID, Query.of().add("vid", vid).build(), null, options).thenApply(Mappers::stockLevels);
+    return core.call(BY_VID, Query.of().add("vid", vid).build(), null, options, Mappers::stockLevels);
   }
 
   /**
@@ -71,7 +71,7 @@ public final class StockService {
    */
   public CompletableFuture<List<StockLevel>> bySkuAsync(String sku, RequestOptions options) {
     ProductService.require("sku", sku, BY_SKU);
-    return core.call(BY_SKU, Query.of().add("sku", sku).build(), null, options).thenApply(Mappers::stockLevels);
+    return core.call(BY_SKU, Query.of().add("sku", sku).build(), null, options, Mappers::stockLevels);
   }
 
   /**
@@ -95,6 +95,6 @@ public final class StockService {
    */
   public CompletableFuture<ProductInventory> byPidAsync(String pid, RequestOptions options) {
     ProductService.require("pid", pid, BY_PID);
-    return core.call(BY_PID, Query.of().add("pid", pid).build(), null, options).thenApply(Mappers::productInventory);
+    return core.call(BY_PID, Query.of().add("pid", pid).build(), null, options, Mappers::productInventory);
   }
 }

@@ -52,7 +52,7 @@ public final class WebhookService {
     put(body, "stock", settings.stock());
     put(body, "order", settings.order());
     put(body, "logistics", settings.logistics());
-    return core.call(SET, Map.of(), body, options).thenApply(Mappers::flag);
+    return core.call(SET, Map.of(), body, options, Mappers::flag);
   }
 
   private static void put(Map<String, Object> body, String key, WebhookSettings.@Nullable Topic t) {
@@ -90,6 +90,6 @@ public final class WebhookService {
       throw CjInvalidRequestException.of(SUBSCRIBE.name(), "productIds", productIds.size(),
           "productIds must hold 1..100 ids but held " + productIds.size());
     }
-    return core.call(SUBSCRIBE, Map.of(), Map.of("productIds", List.copyOf(productIds)), options).thenApply(Mappers::subscribe);
+    return core.call(SUBSCRIBE, Map.of(), Map.of("productIds", List.copyOf(productIds)), options, Mappers::subscribe);
   }
 }

@@ -35,6 +35,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 import okhttp3.Call;
 import okhttp3.Callback;
 import okhttp3.HttpUrl;
@@ -115,8 +116,31 @@ public final class HttpCore {
     return call(ep, query, body, opts, opts.maxRetries() != null ? opts.maxRetries() : maxRetries);
   }
 
+  /** Like {@link #call} but maps the envelope on the executor; cancelling the result cancels the call. */
+  public <T> CompletableFuture<T> call(
+      Endpoint ep, Map<String, List<String>> query, @Nullable Object body, RequestOptions opts,
+      Function<Envelope, T> mapper) {
+    return call(ep, query, body, opts, opts.maxRetries() != null ? opts.maxRetries() : maxRetries, mapper);
+  }
+
   public CompletableFuture<Envelope> call(
       Endpoint ep, Map<String, List<String>> query, @Nullable Object body, RequestOptions opts, int retries) {
+    return call(ep, query, body, opts, retries, Function.identity());
+  }
+
+  /** Makes cancelling {@code downstream} cancel {@code upstream} (and so the HTTP call). */
+  public static <T> CompletableFuture<T> linkCancel(CompletableFuture<T> downstream, CompletableFuture<?> upstream) {
+    downstream.whenComplete((v, t) -> {
+      if (downstream.isCancelled()) {
+        upstream.cancel(true);
+      }
+    });
+    return downstream;
+  }
+
+  public <T> CompletableFuture<T> call(
+      Endpoint ep, Map<String, List<String>> query, @Nullable Object body, RequestOptions opts, int retries,
+      Function<Envelope, T> mapper) {
     AtomicReference<@Nullable Call> current = new AtomicReference<>();
     AtomicInteger attempts = new AtomicInteger();
     String jsonBody = body == null ? null : Json.write(body);
@@ -129,24 +153,24 @@ public final class HttpCore {
               safe(() -> listener.onRetry(new CjClientListener.RetryEvent(ep.name(), attempts.get(), delay, reason(failure))));
             },
             () -> attempt(ep, query, jsonBody, opts, current, attempts));
-    CompletableFuture<Envelope> result = new CompletableFuture<>();
+    CompletableFuture<T> result = new CompletableFuture<>();
     inner.whenComplete(
         (env, t) -> {
-          try {
-            executor.execute(
-                () -> {
-                  if (t != null) {
-                    result.completeExceptionally(unwrap(t));
-                  } else {
-                    result.complete(env);
-                  }
-                });
-          } catch (RuntimeException rejected) {
+          Runnable finish = () -> {
             if (t != null) {
               result.completeExceptionally(unwrap(t));
-            } else {
-              result.complete(env);
+              return;
             }
+            try {
+              result.complete(mapper.apply(env));
+            } catch (RuntimeException e) {
+              result.completeExceptionally(e);
+            }
+          };
+          try {
+            executor.execute(finish);
+          } catch (RuntimeException rejected) {
+            finish.run();
           }
         });
     result.whenComplete(
