@@ -153,43 +153,157 @@ public record CreateOrderRequest(
 
     private Builder() {}
 
-    /** @param v your order number (idempotency key) @return this @since 0.1.0 */
+    /**
+     * Sets your order number (idempotency key).
+     *
+     * @param v the value
+     * @return this builder
+     * @since 0.1.0
+     */
     public Builder orderNumber(String v) { this.orderNumber = v; return this; }
-    /** @param v destination country code @return this @since 0.1.0 */
+    /**
+     * Sets destination country code.
+     *
+     * @param v the value
+     * @return this builder
+     * @since 0.1.0
+     */
     public Builder shippingCountryCode(String v) { this.shippingCountryCode = v; return this; }
-    /** @param v destination country name @return this @since 0.1.0 */
+    /**
+     * Sets destination country name.
+     *
+     * @param v the value
+     * @return this builder
+     * @since 0.1.0
+     */
     public Builder shippingCountry(String v) { this.shippingCountry = v; return this; }
-    /** @param v province/state @return this @since 0.1.0 */
+    /**
+     * Sets province/state.
+     *
+     * @param v the value
+     * @return this builder
+     * @since 0.1.0
+     */
     public Builder shippingProvince(String v) { this.shippingProvince = v; return this; }
-    /** @param v city @return this @since 0.1.0 */
+    /**
+     * Sets city.
+     *
+     * @param v the value
+     * @return this builder
+     * @since 0.1.0
+     */
     public Builder shippingCity(String v) { this.shippingCity = v; return this; }
-    /** @param v street address @return this @since 0.1.0 */
+    /**
+     * Sets street address.
+     *
+     * @param v the value
+     * @return this builder
+     * @since 0.1.0
+     */
     public Builder shippingAddress(String v) { this.shippingAddress = v; return this; }
-    /** @param v second address line @return this @since 0.1.0 */
+    /**
+     * Sets second address line.
+     *
+     * @param v the value
+     * @return this builder
+     * @since 0.1.0
+     */
     public Builder shippingAddress2(@Nullable String v) { this.shippingAddress2 = v; return this; }
-    /** @param v postcode @return this @since 0.1.0 */
+    /**
+     * Sets postcode.
+     *
+     * @param v the value
+     * @return this builder
+     * @since 0.1.0
+     */
     public Builder shippingZip(@Nullable String v) { this.shippingZip = v; return this; }
-    /** @param v recipient name @return this @since 0.1.0 */
+    /**
+     * Sets recipient name.
+     *
+     * @param v the value
+     * @return this builder
+     * @since 0.1.0
+     */
     public Builder shippingCustomerName(String v) { this.shippingCustomerName = v; return this; }
-    /** @param v recipient phone @return this @since 0.1.0 */
+    /**
+     * Sets recipient phone.
+     *
+     * @param v the value
+     * @return this builder
+     * @since 0.1.0
+     */
     public Builder shippingPhone(@Nullable String v) { this.shippingPhone = v; return this; }
-    /** @param v recipient email @return this @since 0.1.0 */
+    /**
+     * Sets recipient email.
+     *
+     * @param v the value
+     * @return this builder
+     * @since 0.1.0
+     */
     public Builder email(@Nullable String v) { this.email = v; return this; }
-    /** @param v origin warehouse country (default CN) @return this @since 0.1.0 */
+    /**
+     * Sets origin warehouse country (default CN).
+     *
+     * @param v the value
+     * @return this builder
+     * @since 0.1.0
+     */
     public Builder fromCountryCode(String v) { this.fromCountryCode = v; return this; }
-    /** @param v carrier name from a freight quote @return this @since 0.1.0 */
+    /**
+     * Sets carrier name from a freight quote.
+     *
+     * @param v the value
+     * @return this builder
+     * @since 0.1.0
+     */
     public Builder logisticName(String v) { this.logisticName = v; return this; }
-    /** @param v platform (default shopify) @return this @since 0.1.0 */
+    /**
+     * Sets platform (default shopify).
+     *
+     * @param v the value
+     * @return this builder
+     * @since 0.1.0
+     */
     public Builder platform(String v) { this.platform = v; return this; }
-    /** @param v pay type 1..3 (default 3, create only) @return this @since 0.1.0 */
+    /**
+     * Sets pay type 1..3 (default 3, create only).
+     *
+     * @param v the value
+     * @return this builder
+     * @since 0.1.0
+     */
     public Builder payType(int v) { this.payType = v; return this; }
-    /** @param v whether to create a sandbox order @return this @since 0.1.0 */
+    /**
+     * Sets whether to create a sandbox order.
+     *
+     * @param v the value
+     * @return this builder
+     * @since 0.1.0
+     */
     public Builder sandbox(boolean v) { this.sandbox = v; return this; }
-    /** @param v shop logistics type 1..3 @return this @since 0.1.0 */
+    /**
+     * Sets shop logistics type 1..3.
+     *
+     * @param v the value
+     * @return this builder
+     * @since 0.1.0
+     */
     public Builder shopLogisticsType(@Nullable Integer v) { this.shopLogisticsType = v; return this; }
-    /** @param v storage id (needed for type 1) @return this @since 0.1.0 */
+    /**
+     * Sets storage id (needed for type 1).
+     *
+     * @param v the value
+     * @return this builder
+     * @since 0.1.0
+     */
     public Builder storageId(@Nullable String v) { this.storageId = v; return this; }
-    /** @param v remark @return this @since 0.1.0 */
+    /**
+     * Sets remark.
+     *
+     * @param v the value
+     * @return this builder
+     * @since 0.1.0
+     */
     public Builder remark(@Nullable String v) { this.remark = v; return this; }
     /** @param line a product line @return this @since 0.1.0 */
     public Builder addLine(OrderLine line) { this.lines.add(line); return this; }
