@@ -69,6 +69,15 @@ public record PriceRange(BigDecimal min, BigDecimal max) {
    * @since 0.1.0
    */
   public static @Nullable PriceRange tryParse(String text) {
+    String t = text.trim();
+    if (!t.isEmpty() && Character.isDigit(t.charAt(0)) && Character.isDigit(t.charAt(t.length() - 1))
+        && t.indexOf('-') < 0 && t.indexOf(' ') < 0) {
+      try {
+        return of(new BigDecimal(t));
+      } catch (NumberFormatException e) {
+        // fall through to the patterns
+      }
+    }
     Matcher m = SINGLE.matcher(text);
     if (m.matches()) {
       return of(new BigDecimal(m.group(1)));
