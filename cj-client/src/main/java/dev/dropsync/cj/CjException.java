@@ -15,12 +15,19 @@ import org.jspecify.annotations.Nullable;
 public class CjException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
+  /** Serialized state. */
   private final String cjMessage;
+  /** Serialized state. */
   private final @Nullable Integer code;
+  /** Serialized state. */
   private final @Nullable String requestId;
+  /** Serialized state. */
   private final int httpStatus;
+  /** Serialized state. */
   private final String endpoint;
+  /** Serialized state. */
   private final int attemptCount;
+  /** Serialized state. */
   private final boolean retryable;
 
   /**

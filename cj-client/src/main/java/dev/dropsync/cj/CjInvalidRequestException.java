@@ -14,7 +14,9 @@ import org.jspecify.annotations.Nullable;
 public class CjInvalidRequestException extends CjException {
   private static final long serialVersionUID = 1L;
 
+  /** Serialized state. */
   private final @Nullable String field;
+  /** Serialized state. */
   private final @Nullable String value;
 
   /**

@@ -13,6 +13,7 @@ import org.jspecify.annotations.Nullable;
 public class CjMalformedResponseException extends CjTransportException {
   private static final long serialVersionUID = 1L;
 
+  /** Serialized state. */
   private final @Nullable String field;
 
   /**

@@ -14,6 +14,7 @@ import org.jspecify.annotations.Nullable;
 public class CjQuotaExceededException extends CjException {
   private static final long serialVersionUID = 1L;
 
+  /** Serialized state. */
   private final Instant resetsAt;
 
   /**

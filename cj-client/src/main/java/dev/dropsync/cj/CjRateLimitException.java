@@ -16,7 +16,9 @@ import org.jspecify.annotations.Nullable;
 public class CjRateLimitException extends CjException {
   private static final long serialVersionUID = 1L;
 
+  /** Serialized state. */
   private final @Nullable Duration retryAfter;
+  /** Serialized state. */
   private final @Nullable Instant earliestRetryAt;
 
   /**

@@ -26,7 +26,16 @@ public record CjTokens(
     Instant refreshTokenExpiresAt,
     @Nullable Instant createdAt) {
 
-  /** Validates that tokens and expiries are present. */
+  /**
+   * Validates that tokens and expiries are present.
+   *
+   * @param openId see the record component
+   * @param accessToken see the record component
+   * @param accessTokenExpiresAt see the record component
+   * @param refreshToken see the record component
+   * @param refreshTokenExpiresAt see the record component
+   * @param createdAt see the record component
+   */
   public CjTokens {
     Objects.requireNonNull(accessToken, "accessToken");
     Objects.requireNonNull(accessTokenExpiresAt, "accessTokenExpiresAt");

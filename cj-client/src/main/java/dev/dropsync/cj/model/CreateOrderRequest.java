@@ -59,6 +59,27 @@ public record CreateOrderRequest(
    * Validates every field.
    *
    * @throws CjInvalidRequestException naming the field and value
+   *
+   * @param orderNumber see the record component
+   * @param shippingCountryCode see the record component
+   * @param shippingCountry see the record component
+   * @param shippingProvince see the record component
+   * @param shippingCity see the record component
+   * @param shippingAddress see the record component
+   * @param shippingAddress2 see the record component
+   * @param shippingZip see the record component
+   * @param shippingCustomerName see the record component
+   * @param shippingPhone see the record component
+   * @param email see the record component
+   * @param fromCountryCode see the record component
+   * @param logisticName see the record component
+   * @param platform see the record component
+   * @param payType see the record component
+   * @param sandbox see the record component
+   * @param shopLogisticsType see the record component
+   * @param storageId see the record component
+   * @param remark see the record component
+   * @param lines see the record component
    */
   public CreateOrderRequest {
     require("orderNumber", orderNumber);
@@ -305,7 +326,13 @@ public record CreateOrderRequest(
      * @since 0.1.0
      */
     public Builder remark(@Nullable String v) { this.remark = v; return this; }
-    /** @param line a product line @return this @since 0.1.0 */
+    /**
+     * Adds a product line.
+     *
+     * @param line a product line
+     * @return this builder
+     * @since 0.1.0
+     */
     public Builder addLine(OrderLine line) { this.lines.add(line); return this; }
 
     /**

@@ -30,7 +30,20 @@ public record CreatedOrder(
     @Nullable String cjPayUrl,
     List<String> interceptOrderReasons,
     boolean recovered) {
-  /** Copies lists immutably. */
+  /**
+   * Copies lists immutably.
+   *
+   * @param orderNumber see the record component
+   * @param orderId see the record component
+   * @param shipmentOrderId see the record component
+   * @param orderStatus see the record component
+   * @param productAmount see the record component
+   * @param postageAmount see the record component
+   * @param orderAmount see the record component
+   * @param cjPayUrl see the record component
+   * @param interceptOrderReasons see the record component
+   * @param recovered see the record component
+   */
   public CreatedOrder {
     interceptOrderReasons = List.copyOf(interceptOrderReasons);
   }

@@ -21,6 +21,11 @@ public record FreightRequest(String startCountryCode, String endCountryCode, @Nu
    *
    * @throws CjInvalidRequestException naming the field and value when a country is blank, there are
    *     no items, a vid is blank or a quantity is below 1
+   *
+   * @param startCountryCode see the record component
+   * @param endCountryCode see the record component
+   * @param zip see the record component
+   * @param items see the record component
    */
   public FreightRequest {
     if (startCountryCode == null || startCountryCode.isBlank()) {
@@ -54,6 +59,9 @@ public record FreightRequest(String startCountryCode, String endCountryCode, @Nu
      * Validates the vid.
      *
      * @throws CjInvalidRequestException when the vid is blank
+     *
+     * @param vid see the record component
+     * @param quantity see the record component
      */
     public Item {
       if (vid == null || vid.isBlank()) {

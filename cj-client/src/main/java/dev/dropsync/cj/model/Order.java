@@ -36,7 +36,22 @@ public record Order(
     @Nullable BigDecimal orderAmount,
     @Nullable Instant createdAt,
     List<Item> items) {
-  /** Copies lists immutably. */
+  /**
+   * Copies lists immutably.
+   *
+   * @param orderId see the record component
+   * @param orderNumber see the record component
+   * @param cjOrderId see the record component
+   * @param orderStatus see the record component
+   * @param subStatus see the record component
+   * @param logisticName see the record component
+   * @param trackNumber see the record component
+   * @param productAmount see the record component
+   * @param postageAmount see the record component
+   * @param orderAmount see the record component
+   * @param createdAt see the record component
+   * @param items see the record component
+   */
   public Order {
     items = List.copyOf(items);
   }

@@ -24,6 +24,12 @@ public record OrderListRequest(
    *
    * @throws CjInvalidRequestException when paging is out of range, more than 100 ids are given, or
    *     neither status nor ids are set
+   *
+   * @param pageNum see the record component
+   * @param pageSize see the record component
+   * @param status see the record component
+   * @param orderIds see the record component
+   * @param shipmentOrderId see the record component
    */
   public OrderListRequest {
     if (pageNum < 1) {

@@ -14,7 +14,14 @@ import org.jspecify.annotations.Nullable;
  * @since 0.1.0
  */
 public record Page<T>(List<T> items, int pageNumber, int pageSize, @Nullable Long total) {
-  /** Copies the items immutably. */
+  /**
+   * Copies the items immutably.
+   *
+   * @param items see the record component
+   * @param pageNumber see the record component
+   * @param pageSize see the record component
+   * @param total see the record component
+   */
   public Page {
     items = List.copyOf(items);
   }

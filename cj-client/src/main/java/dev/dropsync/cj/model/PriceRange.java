@@ -24,6 +24,9 @@ public record PriceRange(BigDecimal min, BigDecimal max) {
    * Validates the bounds.
    *
    * @throws CjInvalidRequestException when a bound is negative or {@code max < min}
+   *
+   * @param min see the record component
+   * @param max see the record component
    */
   public PriceRange {
     Objects.requireNonNull(min, "min");

@@ -34,7 +34,21 @@ public record Product(
     @Nullable Boolean freeShipping,
     @Nullable String saleStatus,
     @Nullable Instant createdAt) {
-  /** Copies lists immutably. */
+  /**
+   * Copies lists immutably.
+   *
+   * @param pid see the record component
+   * @param nameEn see the record component
+   * @param names see the record component
+   * @param sku see the record component
+   * @param imageUrl see the record component
+   * @param weightGrams see the record component
+   * @param sellPrice see the record component
+   * @param categoryId see the record component
+   * @param freeShipping see the record component
+   * @param saleStatus see the record component
+   * @param createdAt see the record component
+   */
   public Product {
     names = List.copyOf(names);
   }

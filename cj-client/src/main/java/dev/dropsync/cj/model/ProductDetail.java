@@ -35,7 +35,22 @@ public record ProductDetail(
     @Nullable String categoryId,
     @Nullable Instant createdAt,
     List<Variant> variants) {
-  /** Copies lists immutably. */
+  /**
+   * Copies lists immutably.
+   *
+   * @param pid see the record component
+   * @param nameEn see the record component
+   * @param names see the record component
+   * @param sku see the record component
+   * @param imageUrl see the record component
+   * @param weightGrams see the record component
+   * @param sellPrice see the record component
+   * @param suggestSellPrice see the record component
+   * @param status see the record component
+   * @param categoryId see the record component
+   * @param createdAt see the record component
+   * @param variants see the record component
+   */
   public ProductDetail {
     names = List.copyOf(names);
     variants = List.copyOf(variants);

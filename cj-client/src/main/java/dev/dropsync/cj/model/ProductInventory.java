@@ -11,7 +11,12 @@ import java.util.Map;
  * @since 0.1.0
  */
 public record ProductInventory(List<StockLevel> inventories, Map<String, List<VariantInventory>> byVariant) {
-  /** Copies collections immutably. */
+  /**
+   * Copies collections immutably.
+   *
+   * @param inventories see the record component
+   * @param byVariant see the record component
+   */
   public ProductInventory {
     inventories = List.copyOf(inventories);
     byVariant = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(byVariant));

@@ -27,6 +27,14 @@ public record ProductListRequest(
    * Validates paging.
    *
    * @throws CjInvalidRequestException when {@code pageNum < 1} or {@code pageSize} is outside 1..200
+   *
+   * @param pageNum see the record component
+   * @param pageSize see the record component
+   * @param categoryId see the record component
+   * @param pid see the record component
+   * @param productSku see the record component
+   * @param productNameEn see the record component
+   * @param countryCode see the record component
    */
   public ProductListRequest {
     if (pageNum < 1) {

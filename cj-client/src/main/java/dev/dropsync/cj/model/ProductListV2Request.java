@@ -30,6 +30,15 @@ public record ProductListV2Request(
    * Validates paging.
    *
    * @throws CjInvalidRequestException when {@code page} or {@code size} is out of range
+   *
+   * @param keyWord see the record component
+   * @param page see the record component
+   * @param size see the record component
+   * @param categoryId see the record component
+   * @param countryCode see the record component
+   * @param orderBy see the record component
+   * @param sort see the record component
+   * @param features see the record component
    */
   public ProductListV2Request {
     if (page < 1 || page > 1000) {

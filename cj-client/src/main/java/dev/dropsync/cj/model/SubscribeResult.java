@@ -10,7 +10,12 @@ import java.util.List;
  * @since 0.1.0
  */
 public record SubscribeResult(List<String> successProductIds, List<String> failProductIds) {
-  /** Copies lists immutably. */
+  /**
+   * Copies lists immutably.
+   *
+   * @param successProductIds see the record component
+   * @param failProductIds see the record component
+   */
   public SubscribeResult {
     successProductIds = List.copyOf(successProductIds);
     failProductIds = List.copyOf(failProductIds);

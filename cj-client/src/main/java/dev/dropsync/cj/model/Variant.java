@@ -29,7 +29,19 @@ public record Variant(
     @Nullable BigDecimal weightGrams,
     @Nullable Instant createdAt,
     List<VariantInventory> inventories) {
-  /** Copies lists immutably. */
+  /**
+   * Copies lists immutably.
+   *
+   * @param vid see the record component
+   * @param pid see the record component
+   * @param sku see the record component
+   * @param variantKey see the record component
+   * @param keyParts see the record component
+   * @param sellPrice see the record component
+   * @param weightGrams see the record component
+   * @param createdAt see the record component
+   * @param inventories see the record component
+   */
   public Variant {
     keyParts = List.copyOf(keyParts);
     inventories = List.copyOf(inventories);

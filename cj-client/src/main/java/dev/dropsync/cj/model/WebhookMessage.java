@@ -46,7 +46,19 @@ public sealed interface WebhookMessage {
   record Product(@Nullable String messageId, @Nullable String messageType, String pid, @Nullable String sku,
       @Nullable String nameEn, @Nullable PriceRange sellPrice, @Nullable Integer productStatus,
       @Nullable String categoryId, List<String> fields) implements WebhookMessage {
-    /** Copies lists. */
+    /**
+     * Copies lists.
+     *
+     * @param messageId see the record component
+     * @param messageType see the record component
+     * @param pid see the record component
+     * @param sku see the record component
+     * @param nameEn see the record component
+     * @param sellPrice see the record component
+     * @param productStatus see the record component
+     * @param categoryId see the record component
+     * @param fields see the record component
+     */
     public Product {
       fields = List.copyOf(fields);
     }
@@ -69,7 +81,19 @@ public sealed interface WebhookMessage {
   record Variant(@Nullable String messageId, @Nullable String messageType, String vid, @Nullable String pid,
       @Nullable String sku, @Nullable String variantKey, @Nullable BigDecimal sellPrice,
       @Nullable Integer variantStatus, List<String> fields) implements WebhookMessage {
-    /** Copies lists. */
+    /**
+     * Copies lists.
+     *
+     * @param messageId see the record component
+     * @param messageType see the record component
+     * @param vid see the record component
+     * @param pid see the record component
+     * @param sku see the record component
+     * @param variantKey see the record component
+     * @param sellPrice see the record component
+     * @param variantStatus see the record component
+     * @param fields see the record component
+     */
     public Variant {
       fields = List.copyOf(fields);
     }
@@ -85,7 +109,13 @@ public sealed interface WebhookMessage {
    */
   record Stock(@Nullable String messageId, @Nullable String messageType, Map<String, List<StockChange>> byVid)
       implements WebhookMessage {
-    /** Copies the map. */
+    /**
+     * Copies the map.
+     *
+     * @param messageId see the record component
+     * @param messageType see the record component
+     * @param byVid see the record component
+     */
     public Stock {
       byVid = Map.copyOf(byVid);
     }
@@ -133,7 +163,15 @@ public sealed interface WebhookMessage {
    */
   record OrderSplit(@Nullable String messageId, @Nullable String messageType, @Nullable String originalOrderId,
       List<SplitOrder> splitOrders, @Nullable Instant splitAt) implements WebhookMessage {
-    /** Copies lists. */
+    /**
+     * Copies lists.
+     *
+     * @param messageId see the record component
+     * @param messageType see the record component
+     * @param originalOrderId see the record component
+     * @param splitOrders see the record component
+     * @param splitAt see the record component
+     */
     public OrderSplit {
       splitOrders = List.copyOf(splitOrders);
     }
@@ -164,7 +202,17 @@ public sealed interface WebhookMessage {
   record Logistic(@Nullable String messageId, @Nullable String messageType, @Nullable String orderId,
       @Nullable String trackingNumber, @Nullable String logisticName, @Nullable Integer trackingStatus,
       List<TrackEvent> events) implements WebhookMessage {
-    /** Copies lists. */
+    /**
+     * Copies lists.
+     *
+     * @param messageId see the record component
+     * @param messageType see the record component
+     * @param orderId see the record component
+     * @param trackingNumber see the record component
+     * @param logisticName see the record component
+     * @param trackingStatus see the record component
+     * @param events see the record component
+     */
     public Logistic {
       events = List.copyOf(events);
     }

@@ -28,6 +28,9 @@ public record WebhookSettings(
      * Validates URLs.
      *
      * @throws CjInvalidRequestException when an enabled topic has no URL or a URL is not https
+     *
+     * @param enable see the record component
+     * @param callbackUrls see the record component
      */
     public Topic {
       callbackUrls = List.copyOf(callbackUrls);
