@@ -24,13 +24,35 @@ import org.jspecify.annotations.Nullable;
 public final class PagedIterable<T> implements Iterable<T> {
   private final int firstPage;
   private final IntFunction<Page<T>> fetcher;
+  private final long maxItems;
   private volatile int nextPage;
   private volatile int pagesFetched;
 
   PagedIterable(int firstPage, IntFunction<Page<T>> fetcher) {
+    this(firstPage, fetcher, Long.MAX_VALUE);
+  }
+
+  private PagedIterable(int firstPage, IntFunction<Page<T>> fetcher, long maxItems) {
     this.firstPage = firstPage;
     this.fetcher = fetcher;
     this.nextPage = firstPage;
+    this.maxItems = maxItems;
+  }
+
+  /**
+   * A view that yields at most {@code maxItems} items and fetches no page beyond the one holding the
+   * last of them.
+   *
+   * @param maxItems the maximum number of items, at least 0
+   * @return a new lazy iterable over the same pages
+   * @throws CjInvalidRequestException when {@code maxItems} is negative
+   * @since 0.1.0
+   */
+  public PagedIterable<T> limit(long maxItems) {
+    if (maxItems < 0) {
+      throw CjInvalidRequestException.of("PagedIterable", "maxItems", maxItems, "maxItems must be >= 0 but was " + maxItems);
+    }
+    return new PagedIterable<>(firstPage, fetcher, maxItems);
   }
 
   /**
@@ -67,9 +89,13 @@ public final class PagedIterable<T> implements Iterable<T> {
     return new Iterator<T>() {
       private @Nullable Iterator<T> current;
       private boolean more = true;
+      private long returned;
 
       @Override
       public boolean hasNext() {
+        if (returned >= maxItems) {
+          return false;
+        }
         while ((current == null || !current.hasNext()) && more) {
           int page = nextPage;
           Page<T> p = fetcher.apply(page);
@@ -86,6 +112,7 @@ public final class PagedIterable<T> implements Iterable<T> {
         if (!hasNext() || current == null) {
           throw new NoSuchElementException();
         }
+        returned++;
         return current.next();
       }
     };

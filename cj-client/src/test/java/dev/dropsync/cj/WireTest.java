@@ -126,6 +126,28 @@ class WireTest {
   }
 
   @Test
+  void limitStopsFetchingPagesOnceEnoughItemsWereRead() {
+    server.enqueue(json(fixture("products/list-page1.json")));
+    List<Product> two = cj().products().listAll(ProductListRequest.firstPage().withPageSize(2)).limit(2).stream().toList();
+    assertThat(two).hasSize(2);
+    assertThat(server.getRequestCount()).isEqualTo(1);
+  }
+
+  @Test
+  void closeLeavesAnInjectedOkHttpClientOpen() throws Exception {
+    okhttp3.OkHttpClient mine = new okhttp3.OkHttpClient();
+    server.enqueue(json(fixture("payments/balance.json")));
+    server.enqueue(json("{}"));
+    try (CjClient c = TestSupport.client(server, clock, sleeper).okHttpClient(mine).build()) {
+      c.payments().getBalance();
+    }
+    try (okhttp3.Response r = mine.newCall(new okhttp3.Request.Builder().url(server.url("/still-open")).build()).execute()) {
+      assertThat(r.code()).isEqualTo(200);
+    }
+    assertThat(mine.dispatcher().executorService().isShutdown()).isFalse();
+  }
+
+  @Test
   void listAllRethrowsCjExceptionUnwrapped() {
     server.enqueue(TestSupport.error(1600300, "Param error"));
     assertThatThrownBy(() -> cj().products().listAll(ProductListRequest.firstPage()).stream().count())
