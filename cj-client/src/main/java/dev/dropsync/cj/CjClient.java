@@ -93,8 +93,14 @@ public final class CjClient implements AutoCloseable {
           .retryOnConnectionFailure(false)
           .build();
       base = owned;
-    } else if (b.readTimeout != null) {
-      base = base.newBuilder().readTimeout(b.readTimeout).build();
+    } else {
+      // Derived from the caller's client (shares its pool and dispatcher, keeps its timeouts) but never
+      // lets OkHttp silently replay a request: a replayed createOrder would be a second order.
+      OkHttpClient.Builder derived = base.newBuilder().retryOnConnectionFailure(false);
+      if (b.readTimeout != null) {
+        derived.readTimeout(b.readTimeout);
+      }
+      base = derived.build();
     }
     this.ownedHttp = owned;
     this.http = base;
@@ -441,7 +447,8 @@ public final class CjClient implements AutoCloseable {
     }
 
     /**
-     * An OkHttpClient to derive from (its pool and timeouts are kept; it is never closed by {@link
+     * An OkHttpClient to derive from (its pool, dispatcher and timeouts are kept; OkHttp's silent
+     * connection-failure retry is turned off in the derived client; it is never closed by {@link
      * CjClient#close()}). Default: a client owned by this CjClient with 10 s connect, 30 s read and
      * 90 s call timeouts.
      *
