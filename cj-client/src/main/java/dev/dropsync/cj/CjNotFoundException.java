@@ -1,0 +1,39 @@
+package dev.dropsync.cj;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The product, variant or order does not exist or is offline (codes 1600101, 1602000&ndash;1602003, 1603100).
+ *
+ * <p>Unchecked, immutable and thread-safe.
+ *
+ * @since 0.1.0
+ */
+public class CjNotFoundException extends CjException {
+  private static final long serialVersionUID = 1L;
+
+  /**
+   * Creates an exception; see {@link CjException#CjException} for the parameters.
+   *
+   * @param message human-readable description (must not contain secrets)
+   * @param code CJ error code, or {@code null}
+   * @param requestId CJ request id, or {@code null}
+   * @param httpStatus HTTP status, 0 when no response was received
+   * @param endpoint endpoint name
+   * @param attemptCount attempts made
+   * @param retryable whether repeating the call may succeed
+   * @param cause underlying cause, or {@code null}
+   * @since 0.1.0
+   */
+  public CjNotFoundException(
+      String message,
+      @Nullable Integer code,
+      @Nullable String requestId,
+      int httpStatus,
+      String endpoint,
+      int attemptCount,
+      boolean retryable,
+      @Nullable Throwable cause) {
+    super(message, code, requestId, httpStatus, endpoint, attemptCount, retryable, cause);
+  }
+}

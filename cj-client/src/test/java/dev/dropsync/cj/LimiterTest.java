@@ -1,0 +1,131 @@
+package dev.dropsync.cj;
+
+import static dev.dropsync.cj.TestSupport.fixture;
+import static dev.dropsync.cj.TestSupport.json;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.dropsync.cj.internal.RateLimiter;
+import dev.dropsync.cj.spi.Sleeper;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import mockwebserver3.Dispatcher;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.RecordedRequest;
+import mockwebserver3.junit5.StartStop;
+import org.junit.jupiter.api.Test;
+
+class LimiterTest {
+  @StartStop public final MockWebServer server = new MockWebServer();
+  private final TestSupport.VirtualClock clock = new TestSupport.VirtualClock(TestSupport.START);
+
+  private void alwaysBalance() {
+    server.setDispatcher(new Dispatcher() {
+      @Override
+      public MockResponse dispatch(RecordedRequest r) {
+        return json(fixture("payments/balance.json"));
+      }
+    });
+  }
+
+  @Test
+  void concurrentReservationsGetDistinctSlotsSpacedOneOverQpsWithMargin() throws Exception {
+    long seed = System.nanoTime();
+    SplittableRandom random = new SplittableRandom(seed);
+    int threads = 4 + random.nextInt(12);
+    int perThread = 1 + random.nextInt(20);
+    RateLimiter limiter = new RateLimiter(clock, 2, 1.1);
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    List<Duration> waits = new CopyOnWriteArrayList<>();
+    CountDownLatch go = new CountDownLatch(1);
+    List<Future<?>> fs = new ArrayList<>();
+    for (int t = 0; t < threads; t++) {
+      fs.add(pool.submit(() -> {
+        go.await();
+        for (int i = 0; i < perThread; i++) {
+          waits.add(limiter.reserve());
+        }
+        return null;
+      }));
+    }
+    go.countDown();
+    for (Future<?> f : fs) {
+      f.get(30, TimeUnit.SECONDS);
+    }
+    pool.shutdown();
+    List<Duration> sorted = new ArrayList<>(waits);
+    sorted.sort(null);
+    for (int i = 0; i < sorted.size(); i++) {
+      assertThat(sorted.get(i)).as("slot %d, seed %d", i, seed).isEqualTo(Duration.ofMillis(550).multipliedBy(i));
+    }
+  }
+
+  @Test
+  void sequentialCallsAreSpacedOnTheInjectedClock() {
+    alwaysBalance();
+    TestSupport.RecordingSleeper sleeper = new TestSupport.RecordingSleeper(clock);
+    List<Instant> sent = new CopyOnWriteArrayList<>();
+    try (CjClient cj = TestSupport.client(server, clock, sleeper).qps(2).listener(new CjClientListener() {
+      @Override
+      public void onRequest(RequestEvent event) {
+        sent.add(clock.instant());
+      }
+    }).build()) {
+      for (int i = 0; i < 5; i++) {
+        cj.payments().getBalance();
+      }
+    }
+    assertThat(sent).hasSize(5);
+    for (int i = 1; i < sent.size(); i++) {
+      assertThat(Duration.between(sent.get(i - 1), sent.get(i))).isGreaterThanOrEqualTo(Duration.ofMillis(550));
+    }
+    assertThat(sleeper.waits).hasSize(4).allMatch(d -> d.equals(Duration.ofMillis(550)));
+  }
+
+  @Test
+  void derivedClientSharesTheLimiter() {
+    alwaysBalance();
+    TestSupport.RecordingSleeper sleeper = new TestSupport.RecordingSleeper(clock);
+    try (CjClient cj = TestSupport.client(server, clock, sleeper).qps(1).build();
+        CjClient slow = cj.newBuilder().readTimeout(Duration.ofSeconds(20)).build()) {
+      cj.payments().getBalance();
+      slow.payments().getBalance();
+      cj.payments().getBalance();
+    }
+    assertThat(sleeper.waits).containsExactly(Duration.ofMillis(1100), Duration.ofMillis(1100));
+  }
+
+  @Test
+  void asyncCallsReserveDistinctSlotsWithoutBlockingThreads() throws Exception {
+    alwaysBalance();
+    List<Duration> waits = new CopyOnWriteArrayList<>();
+    Sleeper recordOnly = d -> {
+      waits.add(d);
+      return CompletableFuture.completedFuture(null);
+    };
+    try (CjClient cj = TestSupport.client(server, clock, new TestSupport.RecordingSleeper(clock)).sleeper(recordOnly).qps(1).build()) {
+      List<CompletableFuture<?>> fs = new ArrayList<>();
+      for (int i = 0; i < 6; i++) {
+        fs.add(cj.payments().getBalanceAsync(RequestOptions.none()));
+      }
+      for (CompletableFuture<?> f : fs) {
+        f.get(30, TimeUnit.SECONDS);
+      }
+    }
+    List<Duration> sorted = new ArrayList<>(waits);
+    sorted.sort(null);
+    assertThat(sorted).containsExactly(Duration.ofMillis(1100), Duration.ofMillis(2200), Duration.ofMillis(3300),
+        Duration.ofMillis(4400), Duration.ofMillis(5500));
+    assertThat(server.getRequestCount()).isEqualTo(6);
+  }
+}
