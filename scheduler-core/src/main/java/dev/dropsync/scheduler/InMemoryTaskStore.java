@@ -47,6 +47,9 @@ public final class InMemoryTaskStore implements TaskStore {
   private final Map<String, Integer> runningPerOwner = new HashMap<>();
   private final Map<String, Integer> runningPerType = new HashMap<>();
   private final Map<String, Schedule> schedules = new TreeMap<>();
+  /** owner -> sequence number of its most recent claim (round-robin among equally loaded owners). */
+  private final Map<String, Long> lastServed = new HashMap<>();
+  private long claimSequence;
 
   /**
    * Creates an empty store.
@@ -129,23 +132,30 @@ public final class InMemoryTaskStore implements TaskStore {
         while (claimed.size() < limit) {
           AutomationTask best = null;
           int bestLoad = Integer.MAX_VALUE;
+          long bestServed = Long.MAX_VALUE;
           for (Map.Entry<String, TreeSet<AutomationTask>> e : byOwner.entrySet()) {
             AutomationTask candidate = firstEligible(e.getValue(), now, filter);
             if (candidate == null) {
               continue;
             }
             int load = runningPerOwner.getOrDefault(e.getKey(), 0);
+            long served = lastServed.getOrDefault(e.getKey(), -1L);
             if (best == null
                 || load < bestLoad
-                || (load == bestLoad && DUE_ORDER.compare(candidate, best) < 0)) {
+                || (load == bestLoad && served < bestServed)
+                || (load == bestLoad
+                    && served == bestServed
+                    && DUE_ORDER.compare(candidate, best) < 0)) {
               best = candidate;
               bestLoad = load;
+              bestServed = served;
             }
           }
           if (best == null) {
             break;
           }
           removePending(best);
+          lastServed.put(best.owner(), claimSequence++);
           AutomationTask now1 = best.claimed(workerId, now);
           tasks.put(now1.id(), now1);
           running.put(now1.id(), now1);

@@ -17,17 +17,20 @@ import org.jspecify.annotations.Nullable;
  *
  * {@link #claimDue} atomically moves up to {@code limit} due PENDING tasks to RUNNING for one worker,
  * so no two workers ever hold the same task. Order: priority weight descending; within a priority,
- * fairness across owners (the next task goes to the owner with the fewest RUNNING tasks, counting
- * those claimed earlier in the same call), then oldest {@code scheduledAt}, then id. For SQL this maps
- * onto:
+ * fairness across owners: the next task goes to the owner with the fewest RUNNING tasks (counting
+ * those claimed earlier in the same call), ties going to the owner served least recently (round
+ * robin; the store remembers each owner's last claim), then oldest {@code scheduledAt}, then id. So
+ * one tenant's flood of tasks cannot starve another tenant at the same priority. For SQL this maps
+ * onto (with an {@code owner_stats(owner, running, last_claim_seq)} table maintained in the same
+ * transaction):
  *
  * <pre>{@code
  * UPDATE task SET status='RUNNING', picked_by=?, heartbeat_at=?, started_at=?, version=version+1
- * WHERE id IN (SELECT id FROM (SELECT t.id, t.priority, t.scheduled_at, coalesce(r.running, 0)
+ * WHERE id IN (SELECT id FROM (SELECT t.id, t.priority, t.scheduled_at, r.last_claim_seq, coalesce(r.running, 0)
  *         + row_number() OVER (PARTITION BY t.owner, t.priority ORDER BY t.scheduled_at, t.id) AS load
- *       FROM task t LEFT JOIN running_per_owner r ON r.owner = t.owner
+ *       FROM task t LEFT JOIN owner_stats r ON r.owner = t.owner
  *       WHERE t.status='PENDING' AND t.scheduled_at <= ? AND t.type = ANY(?)) c
- *     ORDER BY priority DESC, load, scheduled_at, id LIMIT ?)
+ *     ORDER BY priority DESC, load, last_claim_seq NULLS FIRST, scheduled_at, id LIMIT ?)
  *   AND status='PENDING'          -- re-checked under the row lock (FOR UPDATE SKIP LOCKED)
  * RETURNING *;
  * }</pre>

@@ -208,6 +208,25 @@ public abstract class AbstractTaskStoreContractTest {
   }
 
   @Test
+  void equallyLoadedOwnersAreServedRoundRobin() {
+    AutomationTask a1 = task("a", T0.minusSeconds(60));
+    AutomationTask a2 = task("a", T0.minusSeconds(59));
+    AutomationTask a3 = task("a", T0.minusSeconds(58));
+    AutomationTask b1 = task("b", T0.minusSeconds(10));
+    AutomationTask c1 = task("c", T0.minusSeconds(5));
+    for (AutomationTask t : List.of(a1, a2, a3, b1, c1)) {
+      store.insertIfAbsent(t);
+    }
+    List<String> order = new ArrayList<>();
+    for (int i = 0; i < 5; i++) {
+      AutomationTask c = store.claimDue(T0, 1, "w", ClaimFilter.any()).get(0);
+      order.add(c.id());
+      store.complete(c.id(), "w", c.version(), T0);
+    }
+    assertThat(order).containsExactly(a1.id(), b1.id(), c1.id(), a2.id(), a3.id());
+  }
+
+  @Test
   void priorityStillBeatsFairness() {
     for (int i = 0; i < 3; i++) {
       store.insertIfAbsent(task("sync", "a", TaskPriority.HIGH, T0));
