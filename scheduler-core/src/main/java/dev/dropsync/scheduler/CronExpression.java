@@ -781,7 +781,12 @@ public final class CronExpression {
       }
       for (int i = 0; i < token.length(); i++) {
         if (token.charAt(i) < '0' || token.charAt(i) > '9') {
-          throw error(offset + i, "unexpected character '" + token.charAt(i) + "'");
+          char c =
+              offset + i < expression.length()
+                      && Character.toUpperCase(expression.charAt(offset + i)) == token.charAt(i)
+                  ? expression.charAt(offset + i)
+                  : token.charAt(i);
+          throw error(offset + i, "unexpected character '" + c + "'");
         }
       }
       return Integer.parseInt(token);
