@@ -9,7 +9,9 @@ package dev.dropsync.scheduler;
 public class DuplicateTaskKeyException extends SchedulerException {
   private static final long serialVersionUID = 1L;
 
+  /** The {@code taskType} value. */
   private final String taskType;
+  /** The {@code instanceKey} value. */
   private final String instanceKey;
 
   /**

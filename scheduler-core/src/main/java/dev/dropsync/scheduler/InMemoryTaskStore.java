@@ -335,6 +335,19 @@ public final class InMemoryTaskStore implements TaskStore {
   }
 
   @Override
+  public long countUnfinishedTasks(String scheduleId) {
+    synchronized (lock) {
+      long count = 0;
+      for (AutomationTask t : tasks.values()) {
+        if (scheduleId.equals(t.scheduleId()) && !t.status().isTerminal()) {
+          count++;
+        }
+      }
+      return count;
+    }
+  }
+
+  @Override
   public long countDue(Instant now) {
     synchronized (lock) {
       long count = 0;

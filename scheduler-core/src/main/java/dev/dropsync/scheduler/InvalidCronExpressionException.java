@@ -13,10 +13,15 @@ package dev.dropsync.scheduler;
 public class InvalidCronExpressionException extends InvalidSchedulerArgumentException {
   private static final long serialVersionUID = 1L;
 
+  /** The {@code expression} value. */
   private final String expression;
+  /** The {@code fieldIndex} value. */
   private final int fieldIndex;
+  /** The {@code fieldName} value. */
   private final String fieldName;
+  /** The {@code offset} value. */
   private final int offset;
+  /** The {@code reason} value. */
   private final String reason;
 
   /**

@@ -12,7 +12,9 @@ import org.jspecify.annotations.Nullable;
 public class InvalidSchedulerArgumentException extends SchedulerException {
   private static final long serialVersionUID = 1L;
 
+  /** The {@code field} value. */
   private final String field;
+  /** The {@code value} value. */
   private final @Nullable String value;
 
   /**

@@ -22,6 +22,7 @@ import org.jspecify.annotations.Nullable;
  * @param maxRetries retries of each created task after its first attempt
  * @param taskTimeout attempt timeout of created tasks, null for the scheduler default
  * @param misfirePolicy what to do with missed fire times
+ * @param overlapPolicy what to do at a fire time while earlier runs are unfinished
  * @param active false while paused
  * @param createdAt creation time
  * @param lastRunAt when a task of this schedule last finished (success or final failure), null if
@@ -41,6 +42,7 @@ public record Schedule(
     int maxRetries,
     @Nullable Duration taskTimeout,
     MisfirePolicy misfirePolicy,
+    OverlapPolicy overlapPolicy,
     boolean active,
     Instant createdAt,
     @Nullable Instant lastRunAt,
@@ -66,6 +68,7 @@ public record Schedule(
       InvalidSchedulerArgumentException.requirePositive("taskTimeout", taskTimeout);
     }
     requireNonNull("misfirePolicy", misfirePolicy);
+    requireNonNull("overlapPolicy", overlapPolicy);
     requireNonNull("createdAt", createdAt);
     if (successCount < 0) {
       throw new InvalidSchedulerArgumentException("successCount", successCount, "must be >= 0");
@@ -98,6 +101,7 @@ public record Schedule(
   public Schedule withActive(boolean newActive, @Nullable Instant newNextRunAt) {
     return new Schedule(
         id, owner, taskType, recurrence, payload, priority, maxRetries, taskTimeout, misfirePolicy,
+        overlapPolicy,
         newActive, createdAt, lastRunAt, newNextRunAt, successCount, failureCount);
   }
 
@@ -123,6 +127,7 @@ public record Schedule(
   public Schedule withOutcome(boolean success, Instant at) {
     return new Schedule(
         id, owner, taskType, recurrence, payload, priority, maxRetries, taskTimeout, misfirePolicy,
+        overlapPolicy,
         active, createdAt, at, nextRunAt, successCount + (success ? 1 : 0),
         failureCount + (success ? 0 : 1));
   }

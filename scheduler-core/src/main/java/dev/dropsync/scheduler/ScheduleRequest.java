@@ -17,6 +17,7 @@ import org.jspecify.annotations.Nullable;
  * @param maxRetries retries of each task after its first attempt, default 3
  * @param taskTimeout attempt timeout, null for the scheduler default
  * @param misfirePolicy default {@link MisfirePolicy#fireOnceNow()}
+ * @param overlapPolicy default {@link OverlapPolicy#ALLOW}
  * @param active whether it starts active (default true)
  * @since 0.1.0
  */
@@ -30,6 +31,7 @@ public record ScheduleRequest(
     int maxRetries,
     @Nullable Duration taskTimeout,
     MisfirePolicy misfirePolicy,
+    OverlapPolicy overlapPolicy,
     boolean active) {
 
   /**
@@ -51,6 +53,7 @@ public record ScheduleRequest(
       InvalidSchedulerArgumentException.requirePositive("taskTimeout", taskTimeout);
     }
     InvalidSchedulerArgumentException.requireNonNull("misfirePolicy", misfirePolicy);
+    InvalidSchedulerArgumentException.requireNonNull("overlapPolicy", overlapPolicy);
   }
 
   /**
@@ -78,6 +81,7 @@ public record ScheduleRequest(
     private int maxRetries = 3;
     private @Nullable Duration taskTimeout;
     private MisfirePolicy misfirePolicy = MisfirePolicy.fireOnceNow();
+    private OverlapPolicy overlapPolicy = OverlapPolicy.ALLOW;
     private boolean active = true;
 
     Builder() {}
@@ -182,6 +186,17 @@ public record ScheduleRequest(
     }
 
     /**
+     * Sets the overlap policy (default ALLOW).
+     *
+     * @param overlapPolicy the policy
+     * @return this
+     */
+    public Builder overlapPolicy(OverlapPolicy overlapPolicy) {
+      this.overlapPolicy = overlapPolicy;
+      return this;
+    }
+
+    /**
      * Sets whether the schedule starts active (default true).
      *
      * @param active the flag
@@ -204,7 +219,7 @@ public record ScheduleRequest(
           InvalidSchedulerArgumentException.requireNonBlank("owner", owner),
           InvalidSchedulerArgumentException.requireNonBlank("taskType", taskType),
           InvalidSchedulerArgumentException.requireNonNull("recurrence", recurrence),
-          payload, priority, maxRetries, taskTimeout, misfirePolicy, active);
+          payload, priority, maxRetries, taskTimeout, misfirePolicy, overlapPolicy, active);
     }
   }
 }

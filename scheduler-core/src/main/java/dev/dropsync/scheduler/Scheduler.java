@@ -168,7 +168,8 @@ public final class Scheduler implements AutoCloseable {
         new Schedule(
             id, request.owner(), request.taskType(), request.recurrence(), request.payload(),
             request.priority(), request.maxRetries(), request.taskTimeout(),
-            request.misfirePolicy(), request.active(), now, null, next, 0, 0);
+            request.misfirePolicy(), request.overlapPolicy(), request.active(), now, null, next, 0,
+            0);
     if (!store.insertSchedule(schedule)) {
       throw new InvalidSchedulerArgumentException("id", id, "must be unique (schedule exists)");
     }
@@ -355,6 +356,16 @@ public final class Scheduler implements AutoCloseable {
           default:
             break;
         }
+      }
+      if (!tasks.isEmpty() && s.overlapPolicy() != OverlapPolicy.ALLOW) {
+        long unfinished = store.countUnfinishedTasks(s.id());
+        List<AutomationTask> allowed = new ArrayList<>();
+        for (AutomationTask task : tasks) {
+          if (s.overlapPolicy().allows(unfinished + allowed.size())) {
+            allowed.add(task);
+          }
+        }
+        tasks = allowed;
       }
       if (store.advanceSchedule(s.id(), due, next, tasks) && missedCount > 0) {
         long count = missedCount;

@@ -503,6 +503,48 @@ class SchedulerTest {
   }
 
   @Test
+  void overlapSkipDoesNotStackRunsWhileOneIsUnfinished() {
+    ManualExecutor manual = new ManualExecutor();
+    Scheduler s = builder(ctx -> {}).executor(manual).defaultTaskTimeout(Duration.ofHours(1)).build();
+    s.schedule(
+        ScheduleRequest.builder()
+            .id("skip")
+            .owner("o")
+            .taskType("sync")
+            .recurrence(Recurrence.every(Duration.ofMinutes(1)))
+            .overlapPolicy(OverlapPolicy.SKIP)
+            .build());
+    for (int i = 0; i < 5; i++) {
+      clock.advance(Duration.ofMinutes(1));
+      s.tick();
+    }
+    assertThat(store.tasksByOwner("o")).hasSize(1);
+    manual.runAll();
+    clock.advance(Duration.ofMinutes(1));
+    s.tick();
+    assertThat(store.tasksByOwner("o")).hasSize(2);
+  }
+
+  @Test
+  void overlapBufferOneKeepsOneRunWaiting() {
+    ManualExecutor manual = new ManualExecutor();
+    Scheduler s = builder(ctx -> {}).executor(manual).defaultTaskTimeout(Duration.ofHours(1)).build();
+    s.schedule(
+        ScheduleRequest.builder()
+            .id("buffer")
+            .owner("o")
+            .taskType("sync")
+            .recurrence(Recurrence.every(Duration.ofMinutes(1)))
+            .overlapPolicy(OverlapPolicy.BUFFER_ONE)
+            .build());
+    for (int i = 0; i < 5; i++) {
+      clock.advance(Duration.ofMinutes(1));
+      s.tick();
+    }
+    assertThat(store.tasksByOwner("o")).hasSize(2);
+  }
+
+  @Test
   void pauseResumeAndRunNow() {
     AtomicInteger runs = new AtomicInteger();
     Scheduler s = builder(ctx -> runs.incrementAndGet()).build();

@@ -178,6 +178,16 @@ public interface TaskStore {
   List<AutomationTask> tasksByOwner(String owner);
 
   /**
+   * Counts a schedule's PENDING and RUNNING tasks (for {@link
+   * dev.dropsync.scheduler.OverlapPolicy}).
+   *
+   * @param scheduleId the schedule
+   * @return the count
+   * @since 0.1.0
+   */
+  long countUnfinishedTasks(String scheduleId);
+
+  /**
    * Counts PENDING tasks with {@code scheduledAt <= now} (the queue depth).
    *
    * @param now the current time

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.dropsync.scheduler.AutomationTask;
 import dev.dropsync.scheduler.DuplicateTaskKeyException;
 import dev.dropsync.scheduler.MisfirePolicy;
+import dev.dropsync.scheduler.OverlapPolicy;
 import dev.dropsync.scheduler.Recurrence;
 import dev.dropsync.scheduler.Schedule;
 import dev.dropsync.scheduler.TaskPriority;
@@ -64,7 +65,7 @@ public abstract class AbstractTaskStoreContractTest {
   protected Schedule schedule(String id, String owner, @Nullable Instant nextRunAt) {
     return new Schedule(
         id, owner, "sync", Recurrence.every(Duration.ofMinutes(5)), Map.of(), TaskPriority.MEDIUM,
-        3, null, MisfirePolicy.fireOnceNow(), true, T0, null, nextRunAt, 0, 0);
+        3, null, MisfirePolicy.fireOnceNow(), OverlapPolicy.ALLOW, true, T0, null, nextRunAt, 0, 0);
   }
 
   private List<String> ids(List<AutomationTask> tasks) {
@@ -377,6 +378,25 @@ public abstract class AbstractTaskStoreContractTest {
     assertThatThrownBy(() -> store.advanceSchedule("s", T0, T0.plusSeconds(300), List.of(conflict)))
         .isInstanceOf(DuplicateTaskKeyException.class);
     assertThat(store.findSchedule("s").orElseThrow().nextRunAt()).isEqualTo(T0);
+  }
+
+  @Test
+  void unfinishedTasksOfAScheduleAreCounted() {
+    store.insertSchedule(schedule("s", "a", T0));
+    AutomationTask first =
+        AutomationTask.pending("f1", "sync", "s@1", "a", TaskPriority.MEDIUM, Map.of(), 0, T0, T0, "s", null);
+    AutomationTask second =
+        AutomationTask.pending("f2", "sync", "s@2", "a", TaskPriority.MEDIUM, Map.of(), 0, T0, T0, "s", null);
+    store.insertIfAbsent(first);
+    store.insertIfAbsent(second);
+    store.insertIfAbsent(task("a", T0));
+    assertThat(store.countUnfinishedTasks("s")).isEqualTo(2);
+    List<AutomationTask> claimed = store.claimDue(T0, 1, "w", ClaimFilter.any());
+    assertThat(store.countUnfinishedTasks("s")).isEqualTo(2);
+    store.complete(claimed.get(0).id(), "w", claimed.get(0).version(), T0);
+    store.cancel("f2", T0);
+    store.cancel("f1", T0);
+    assertThat(store.countUnfinishedTasks("s")).isZero();
   }
 
   @Test
