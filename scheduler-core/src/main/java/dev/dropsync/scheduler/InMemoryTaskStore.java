@@ -22,7 +22,7 @@ import org.jspecify.annotations.Nullable;
  * Thread-safe in-memory {@link TaskStore}: the reference implementation, for tests, single-process
  * deployments and several {@link Scheduler}s in one JVM. Every method runs under one lock, so each
  * is atomic. Claims use per-priority, per-owner indexes ordered by due time, so claiming costs about
- * {@code O(owners + log n)} per task. Nothing is persisted; finished tasks are kept (their keys stay
+ * {@code O(priorities x owners + log n)} per task. Nothing is persisted; finished tasks are kept (their keys stay
  * unique) until the store is discarded.
  *
  * <pre>{@code
@@ -128,44 +128,49 @@ public final class InMemoryTaskStore implements TaskStore {
     Objects.requireNonNull(filter, "filter");
     synchronized (lock) {
       List<AutomationTask> claimed = new ArrayList<>(Math.min(limit, 64));
-      for (Map<String, TreeSet<AutomationTask>> byOwner : pending.values()) {
-        while (claimed.size() < limit) {
-          AutomationTask best = null;
-          int bestLoad = Integer.MAX_VALUE;
-          long bestServed = Long.MAX_VALUE;
+      while (claimed.size() < limit) {
+        AutomationTask best = null;
+        int bestWeight = -1;
+        int bestLoad = Integer.MAX_VALUE;
+        long bestServed = Long.MAX_VALUE;
+        for (Map<String, TreeSet<AutomationTask>> byOwner : pending.values()) {
           for (Map.Entry<String, TreeSet<AutomationTask>> e : byOwner.entrySet()) {
             AutomationTask candidate = firstEligible(e.getValue(), now, filter);
             if (candidate == null) {
               continue;
             }
+            int weight =
+                filter.effectiveWeight(candidate.priority(), candidate.scheduledAt(), now);
+            if (weight < bestWeight) {
+              continue;
+            }
             int load = runningPerOwner.getOrDefault(e.getKey(), 0);
             long served = lastServed.getOrDefault(e.getKey(), -1L);
             if (best == null
+                || weight > bestWeight
                 || load < bestLoad
                 || (load == bestLoad && served < bestServed)
                 || (load == bestLoad
                     && served == bestServed
                     && DUE_ORDER.compare(candidate, best) < 0)) {
               best = candidate;
+              bestWeight = weight;
               bestLoad = load;
               bestServed = served;
             }
           }
-          if (best == null) {
-            break;
-          }
-          removePending(best);
-          lastServed.put(best.owner(), claimSequence++);
-          AutomationTask now1 = best.claimed(workerId, now);
-          tasks.put(now1.id(), now1);
-          running.put(now1.id(), now1);
-          runningPerOwner.merge(now1.owner(), 1, Integer::sum);
-          runningPerType.merge(now1.type(), 1, Integer::sum);
-          claimed.add(now1);
         }
-        if (claimed.size() >= limit) {
+        if (best == null) {
           break;
         }
+        removePending(best);
+        lastServed.put(best.owner(), claimSequence++);
+        AutomationTask running1 = best.claimed(workerId, now);
+        tasks.put(running1.id(), running1);
+        running.put(running1.id(), running1);
+        runningPerOwner.merge(running1.owner(), 1, Integer::sum);
+        runningPerType.merge(running1.type(), 1, Integer::sum);
+        claimed.add(running1);
       }
       return claimed;
     }

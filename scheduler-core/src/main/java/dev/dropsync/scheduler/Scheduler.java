@@ -44,6 +44,9 @@ import org.jspecify.annotations.Nullable;
  * Tests call {@code tick()} themselves with a mutable clock (and a same-thread executor if they
  * like).
  *
+ * <p>Order: highest priority first (with aging, see {@link Builder#priorityAging}), then fairness
+ * across owners, then oldest {@code scheduledAt}; see {@link TaskStore#claimDue}.
+ *
  * <p>Failures: a thrown exception fails the attempt; it is retried after {@link BackoffPolicy} delay
  * while {@code retryCount < maxRetries}, then the task is FAILED with the error kept. A {@link
  * NonRetryableTaskException} anywhere in the cause chain fails it at once. An attempt running longer
@@ -88,7 +91,7 @@ public final class Scheduler implements AutoCloseable {
     this.workerId = b.workerId != null ? b.workerId : "scheduler-" + UUID.randomUUID();
     this.workerCount = b.workerCount;
     this.handlers = Map.copyOf(b.handlers);
-    this.claimFilter = new ClaimFilter(handlers.keySet(), b.maxConcurrency);
+    this.claimFilter = new ClaimFilter(handlers.keySet(), b.maxConcurrency, b.priorityAging);
     this.heartbeatInterval = b.heartbeatInterval;
     this.deadClaimTimeout = b.deadClaimTimeout;
     this.backoff = b.backoff;
@@ -760,8 +763,33 @@ public final class Scheduler implements AutoCloseable {
     private Duration defaultTaskTimeout = Duration.ofMinutes(30);
     private @Nullable ScheduledExecutorService ticker;
     private Supplier<String> idGenerator = () -> UUID.randomUUID().toString();
+    private @Nullable Duration priorityAging = Duration.ofMinutes(10);
 
     Builder() {}
+
+    /**
+     * Sets priority aging (default 10 min): a task that has waited this long past its due time
+     * competes one priority level higher, two levels after twice as long, and so on up to
+     * CRITICAL, so floods of high-priority work cannot starve lower priorities forever.
+     *
+     * @param step positive duration per level
+     * @return this
+     * @throws InvalidSchedulerArgumentException if zero or negative
+     */
+    public Builder priorityAging(Duration step) {
+      this.priorityAging = InvalidSchedulerArgumentException.requirePositive("priorityAging", step);
+      return this;
+    }
+
+    /**
+     * Disables priority aging: priority order is strict.
+     *
+     * @return this
+     */
+    public Builder noPriorityAging() {
+      this.priorityAging = null;
+      return this;
+    }
 
     /**
      * Sets the clock for every time decision (default UTC system clock).

@@ -147,7 +147,7 @@ class SchedulerTest {
     Scheduler s = builder(ctx -> ran.add(ctx.task().owner())).build();
     Instant now = clock.instant();
     for (int i = 0; i < 100; i++) {
-      submit(s, "flood-" + i, "flooder", TaskPriority.MEDIUM, now.minusSeconds(1000 - i));
+      submit(s, "flood-" + i, "flooder", TaskPriority.MEDIUM, now.minusSeconds(500 - i));
     }
     submit(s, "q1", "quiet", TaskPriority.MEDIUM, now);
     submit(s, "q2", "quiet", TaskPriority.MEDIUM, now);

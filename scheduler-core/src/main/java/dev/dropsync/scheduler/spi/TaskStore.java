@@ -16,7 +16,9 @@ import org.jspecify.annotations.Nullable;
  * <h2>Claiming</h2>
  *
  * {@link #claimDue} atomically moves up to {@code limit} due PENDING tasks to RUNNING for one worker,
- * so no two workers ever hold the same task. Order: priority weight descending; within a priority,
+ * so no two workers ever hold the same task. Order: effective priority weight descending (the task's
+ * priority, raised by {@link ClaimFilter#effectiveWeight aging} when the filter enables it); within
+ * a priority,
  * fairness across owners: the next task goes to the owner with the fewest RUNNING tasks (counting
  * those claimed earlier in the same call), ties going to the owner served least recently (round
  * robin; the store remembers each owner's last claim), then oldest {@code scheduledAt}, then id. So

@@ -228,6 +228,35 @@ public abstract class AbstractTaskStoreContractTest {
   }
 
   @Test
+  void agingRaisesLongWaitingTasksOneLevelPerStep() {
+    ClaimFilter aging = new ClaimFilter(Set.of(), Map.of(), Duration.ofMinutes(10));
+    AutomationTask lowOld = task("sync", "a", TaskPriority.LOW, T0.minus(Duration.ofMinutes(30)));
+    AutomationTask criticalNew = task("sync", "b", TaskPriority.CRITICAL, T0);
+    AutomationTask lowOneStep = task("sync", "c", TaskPriority.LOW, T0.minus(Duration.ofMinutes(10)));
+    AutomationTask high = task("sync", "d", TaskPriority.HIGH, T0);
+    for (AutomationTask t : List.of(lowOld, criticalNew, lowOneStep, high)) {
+      store.insertIfAbsent(t);
+    }
+    // lowOld has aged to CRITICAL and is older than criticalNew; lowOneStep is only MEDIUM now
+    List<AutomationTask> batch = store.claimDue(T0, 4, "w", aging);
+    assertThat(ids(batch)).containsExactly(lowOld.id(), criticalNew.id(), high.id(), lowOneStep.id());
+    assertThat(aging.effectiveWeight(TaskPriority.LOW, T0, T0.plus(Duration.ofMinutes(19))))
+        .isEqualTo(TaskPriority.MEDIUM.weight());
+    assertThat(aging.effectiveWeight(TaskPriority.HIGH, T0, T0.plus(Duration.ofHours(5))))
+        .isEqualTo(TaskPriority.CRITICAL.weight());
+  }
+
+  @Test
+  void withoutAgingPriorityIsStrict() {
+    AutomationTask lowOld = task("sync", "a", TaskPriority.LOW, T0.minus(Duration.ofDays(3)));
+    AutomationTask medium = task("sync", "b", TaskPriority.MEDIUM, T0);
+    store.insertIfAbsent(lowOld);
+    store.insertIfAbsent(medium);
+    assertThat(ids(store.claimDue(T0, 2, "w", ClaimFilter.any())))
+        .containsExactly(medium.id(), lowOld.id());
+  }
+
+  @Test
   void priorityStillBeatsFairness() {
     for (int i = 0; i < 3; i++) {
       store.insertIfAbsent(task("sync", "a", TaskPriority.HIGH, T0));
