@@ -178,6 +178,13 @@ public final class InMemoryTaskStore implements TaskStore {
 
   private @Nullable AutomationTask firstEligible(
       TreeSet<AutomationTask> set, Instant now, ClaimFilter filter) {
+    AutomationTask first = set.first();
+    if (first.scheduledAt().isAfter(now)) {
+      return null;
+    }
+    if (filter.allows(first.type(), runningPerType.getOrDefault(first.type(), 0))) {
+      return first;
+    }
     for (AutomationTask t : set) {
       if (t.scheduledAt().isAfter(now)) {
         return null;
