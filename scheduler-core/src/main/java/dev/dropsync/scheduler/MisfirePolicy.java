@@ -17,9 +17,15 @@ public record MisfirePolicy(Kind kind, int maxCatchUp) {
    * @since 0.1.0
    */
   public enum Kind {
-    /** Run once now for all missed fire times, then continue with the next regular time. */
+    /**
+     * Run once now for all missed fire times (and any late ones within the threshold), then
+     * continue with the next regular time.
+     */
     FIRE_ONCE_NOW,
-    /** Run nothing for the missed times; continue with the next regular time. */
+    /**
+     * Run nothing for the missed times (fire times still within the misfire threshold run); continue
+     * with the next regular time.
+     */
     SKIP_TO_NEXT,
     /** Run each missed fire time, up to {@code maxCatchUp} of the most recent ones. */
     CATCH_UP

@@ -218,7 +218,7 @@ public final class Scheduler implements AutoCloseable {
 
   /**
    * Resumes a paused schedule from its next fire time after now; fire times missed while paused are
-   * skipped (pausing is deliberate, not a misfire).
+   * skipped (pausing is deliberate, not a misfire). Does nothing to an active schedule.
    *
    * @param scheduleId the schedule
    * @return the updated schedule
@@ -227,6 +227,9 @@ public final class Scheduler implements AutoCloseable {
    */
   public Schedule resume(String scheduleId) {
     Schedule s = findSchedule(scheduleId);
+    if (s.active()) {
+      return s;
+    }
     Instant next = s.recurrence().nextAfter(clock.instant()).orElse(null);
     store.updateScheduleState(scheduleId, true, next);
     return findSchedule(scheduleId);
@@ -346,9 +349,10 @@ public final class Scheduler implements AutoCloseable {
       if (missedCount > 0) {
         switch (s.misfirePolicy().kind()) {
           case FIRE_ONCE_NOW:
-            if (onTime.isEmpty()) {
-              tasks.add(taskFor(s, missed.getLast(), now, now));
-            }
+            // one run now stands for every missed and late fire time
+            tasks.clear();
+            tasks.add(
+                taskFor(s, onTime.isEmpty() ? missed.getLast() : onTime.get(onTime.size() - 1), now, now));
             break;
           case CATCH_UP:
             for (Instant fire : missed) {

@@ -479,6 +479,24 @@ class SchedulerTest {
   }
 
   @Test
+  void misfireFireOnceNowCollapsesFrequentScheduleToOneRun() {
+    Scheduler s = builder(ctx -> {}).build();
+    s.schedule(
+        ScheduleRequest.builder()
+            .id("often")
+            .owner("o")
+            .taskType("sync")
+            .recurrence(Recurrence.every(Duration.ofSeconds(10)))
+            .build());
+    clock.advance(Duration.ofMinutes(5));
+    s.tick();
+    assertThat(taskTimes()).containsExactly(clock.instant());
+    assertThat(store.findSchedule("often").orElseThrow().nextRunAt())
+        .isEqualTo(clock.instant().plusSeconds(10));
+    assertThat(events.log).contains("misfired often 23 FIRE_ONCE_NOW");
+  }
+
+  @Test
   void misfireSkipToNextRunsNothing() {
     Scheduler s = builder(ctx -> {}).build();
     dailyAtTen(s, MisfirePolicy.skipToNext());
