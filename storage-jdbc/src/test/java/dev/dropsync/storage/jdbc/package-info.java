@@ -1,0 +1,4 @@
+@NullMarked
+package dev.dropsync.storage.jdbc;
+
+import org.jspecify.annotations.NullMarked;
