@@ -20,6 +20,18 @@ public record ImportResult(String input, ImportOutcome outcome, @Nullable Produc
     Objects.requireNonNull(outcome, "outcome");
   }
 
+  /**
+   * The stored product.
+   *
+   * @throws InventoryException with the failure reason if the import failed
+   */
+  public Product requireProduct() {
+    if (product == null) {
+      throw new InventoryException("import of \"" + input + "\" failed: " + reason);
+    }
+    return product;
+  }
+
   /** True if the product was imported but left as a draft because the plan limit was reached. */
   public boolean draftedByPlanLimit() {
     return outcome == ImportOutcome.IMPORTED && reason != null && reason.startsWith("PLAN_LIMIT");

@@ -343,14 +343,12 @@ public final class InMemoryInventoryStore implements InventoryStore {
         }
         return new ReservationChange(existing, List.of());
       }
-      List<Product> products = new ArrayList<>(copy.size());
       for (ReservationLine l : copy) {
         Product p = productOf(d, l.variant());
         Variant v = p.variant(l.variant()).orElseThrow();
         if (l.quantity() > v.available()) {
           throw new InsufficientStockException(l.variant(), l.quantity(), v.available());
         }
-        products.add(p);
       }
       List<StockChange> changes = new ArrayList<>(copy.size());
       for (ReservationLine l : copy) {
