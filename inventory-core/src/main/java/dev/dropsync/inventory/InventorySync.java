@@ -12,6 +12,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -160,8 +161,8 @@ public final class InventorySync {
   }
 
   /** The tenant's running sync, if any. */
-  public @Nullable SyncHandle current(TenantId tenant) {
-    return running.get(tenant);
+  public Optional<SyncHandle> current(TenantId tenant) {
+    return Optional.ofNullable(running.get(tenant));
   }
 
   /** The tenant's stored runs, oldest first. @throws NotFoundException if the tenant is unknown */
