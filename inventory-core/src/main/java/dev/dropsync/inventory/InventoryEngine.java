@@ -574,6 +574,9 @@ public final class InventoryEngine implements StockReservations, VariantLookup {
       if (p.status() != ProductStatus.ACTIVE && p.status() != ProductStatus.INACTIVE_OUT_OF_STOCK) {
         return;
       }
+      if (p.status() == ProductStatus.ACTIVE && hasAvailable(p)) {
+        return; // the common case: nothing to decide
+      }
       Tenant tenant = tenant(tenantId);
       OutOfStockPolicy own = p.outOfStockPolicy();
       OutOfStockPolicy policy = own != null ? own : tenant.outOfStockPolicy();
@@ -605,6 +608,15 @@ public final class InventoryEngine implements StockReservations, VariantLookup {
         return;
       }
     }
+  }
+
+  private static boolean hasAvailable(Product p) {
+    for (Variant v : p.variants()) {
+      if (v.available() > 0) {
+        return true;
+      }
+    }
+    return false;
   }
 
   // ------------------------------------------------------------------ pricing

@@ -69,10 +69,20 @@ public record Product(
     if (variants.isEmpty()) {
       throw new InvalidInputException("variants", "[]", "must not be empty (product \"" + id + "\")");
     }
-    Set<VariantId> seen = new HashSet<>();
-    for (Variant v : variants) {
-      if (!seen.add(v.id())) {
-        throw new InvalidInputException("variantId", v.id(), "must be unique within a product");
+    if (variants.size() <= 8) {
+      for (int i = 0; i < variants.size(); i++) {
+        for (int j = i + 1; j < variants.size(); j++) {
+          if (variants.get(i).id().equals(variants.get(j).id())) {
+            throw new InvalidInputException("variantId", variants.get(j).id(), "must be unique within a product");
+          }
+        }
+      }
+    } else {
+      Set<VariantId> seen = new HashSet<>();
+      for (Variant v : variants) {
+        if (!seen.add(v.id())) {
+          throw new InvalidInputException("variantId", v.id(), "must be unique within a product");
+        }
       }
     }
     if (lowStockThreshold != null && lowStockThreshold < 0) {
@@ -138,6 +148,28 @@ public record Product(
     }
     return new Product(tenant, id, supplierId, supplierProductId, title, category, tags, copy,
         status, outOfStockPolicy, lowStockThreshold, version, createdAt, updatedAt);
+  }
+
+  /**
+   * This product with one variant's stock replaced, at another version and update time, in one
+   * copy (used by stores on the stock hot path).
+   *
+   * @throws NotFoundException if the product has no such variant
+   */
+  public Product withVariantStock(VariantId variantId, long onHand, long reserved, long newVersion, Instant at) {
+    Variant[] copy = variants.toArray(new Variant[0]);
+    boolean found = false;
+    for (int i = 0; i < copy.length; i++) {
+      if (copy[i].id().equals(variantId)) {
+        copy[i] = copy[i].withStock(onHand, reserved);
+        found = true;
+      }
+    }
+    if (!found) {
+      throw new NotFoundException("variantId", variantId.value());
+    }
+    return new Product(tenant, id, supplierId, supplierProductId, title, category, tags, List.of(copy),
+        status, outOfStockPolicy, lowStockThreshold, newVersion, createdAt, at);
   }
 
   /** This product with other variants. */

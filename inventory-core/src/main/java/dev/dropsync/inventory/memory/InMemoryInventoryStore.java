@@ -307,7 +307,7 @@ public final class InMemoryInventoryStore implements InventoryStore {
       LedgerReason reason, String ref, Instant at) {
     long onHand = v.onHand() + dOnHand;
     long reserved = v.reserved() + dReserved;
-    Product updated = p.withVariant(v.id(), x -> x.withStock(onHand, reserved)).withVersion(p.version() + 1, at);
+    Product updated = p.withVariantStock(v.id(), onHand, reserved, p.version() + 1, at);
     d.products.put(p.id(), updated);
     LedgerEntry e = append(d, p.tenant(), p.id(), v.id(), dOnHand, dReserved, reason, ref, at);
     return new StockChange(p.id(), v.id(), v.onHand(), v.reserved(), onHand, reserved, e);
