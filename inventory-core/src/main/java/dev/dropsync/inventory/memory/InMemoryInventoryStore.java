@@ -62,9 +62,7 @@ public final class InMemoryInventoryStore implements InventoryStore {
     final ConcurrentSkipListSet<String> productOrder = new ConcurrentSkipListSet<>();
     final ConcurrentHashMap<VariantId, ProductId> variantIndex = new ConcurrentHashMap<>();
     final ConcurrentHashMap<String, ProductId> bySupplier = new ConcurrentHashMap<>();
-    final ArrayList<LedgerEntry> ledger = new ArrayList<>();
-    final HashMap<VariantId, ArrayList<LedgerEntry>> ledgerByVariant = new HashMap<>();
-    long sequence;
+    final LedgerLog ledger;
     int activeCount;
     final HashMap<String, Reservation> reservations = new HashMap<>();
     final ConcurrentHashMap<PricingScope, PricingRule> rules = new ConcurrentHashMap<>();
@@ -73,6 +71,7 @@ public final class InMemoryInventoryStore implements InventoryStore {
 
     TenantData(Tenant tenant) {
       this.tenant = tenant;
+      this.ledger = new LedgerLog(tenant.id());
     }
   }
 
@@ -315,10 +314,7 @@ public final class InMemoryInventoryStore implements InventoryStore {
 
   private static LedgerEntry append(TenantData d, TenantId tenant, ProductId product, VariantId variant,
       long dOnHand, long dReserved, LedgerReason reason, String ref, Instant at) {
-    LedgerEntry e = new LedgerEntry(++d.sequence, tenant, product, variant, dOnHand, dReserved, reason, ref, at);
-    d.ledger.add(e);
-    d.ledgerByVariant.computeIfAbsent(variant, k -> new ArrayList<>()).add(e);
-    return e;
+    return d.ledger.append(product, variant, dOnHand, dReserved, reason, ref, at);
   }
 
   @Override
@@ -456,8 +452,7 @@ public final class InMemoryInventoryStore implements InventoryStore {
       return List.of();
     }
     synchronized (d) {
-      List<LedgerEntry> l = d.ledgerByVariant.get(variant);
-      return l == null ? List.of() : List.copyOf(l);
+      return d.ledger.ofVariant(variant);
     }
   }
 
@@ -471,10 +466,7 @@ public final class InMemoryInventoryStore implements InventoryStore {
       return List.of();
     }
     synchronized (d) {
-      // sequence n is at index n - 1
-      int from = (int) Math.max(0, Math.min(afterSequence, d.ledger.size()));
-      int to = Math.min(d.ledger.size(), from + limit);
-      return List.copyOf(d.ledger.subList(from, to));
+      return d.ledger.range(afterSequence, limit);
     }
   }
 
