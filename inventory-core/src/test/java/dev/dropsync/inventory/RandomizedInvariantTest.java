@@ -81,8 +81,17 @@ class RandomizedInvariantTest {
                 engine.release(shop, ref);
               } else if (op < 80) {
                 engine.commit(shop, ref);
-              } else if (op < 95) {
+              } else if (op < 93) {
                 engine.applySupplierStock(shop, variants.get(r.nextInt(variants.size())), r.nextInt(15), "sync");
+              } else if (op < 95) {
+                // a whole sync run against the supplier (whose levels other threads keep moving)
+                int p = r.nextInt(3);
+                fx.supplier().setStock("P" + p + (r.nextBoolean() ? "-A" : "-B"), r.nextInt(15));
+                try {
+                  engine.sync().start(shop).await(java.time.Duration.ofSeconds(60));
+                } catch (SyncInProgressException busy) {
+                  refused++;
+                }
               } else {
                 engine.adjustStock(shop, variants.get(r.nextInt(variants.size())), 1 + r.nextInt(3), "recount");
               }
