@@ -50,7 +50,7 @@ import org.jspecify.annotations.Nullable;
  *     .build();
  * TenantId shop = TenantId.of("shop-1");
  * engine.registerTenant(Tenant.of(shop, Plan.FREE, Currency.getInstance("USD")));
- * Product p = engine.importByUrl(shop, "https://cjdropshipping.com/product/mug-p-1234.html").product();
+ * Product p = engine.importByUrl(shop, "https://cjdropshipping.com/product/mug-p-1234.html").requireProduct();
  * Reservation r = engine.reserve(shop, "order-1", List.of(new ReservationLine(p.variants().get(0).id(), 2)));
  * }</pre>
  *
