@@ -144,7 +144,11 @@ public final class InventoryEngine implements StockReservations, VariantLookup {
   /** The tenant. @throws NotFoundException if not registered */
   public Tenant tenant(TenantId tenant) {
     Objects.requireNonNull(tenant, "tenantId");
-    return store.findTenant(tenant).orElseThrow(() -> new NotFoundException("tenantId", tenant.value()));
+    Optional<Tenant> found = store.findTenant(tenant);
+    if (found.isEmpty()) {
+      throw new NotFoundException("tenantId", tenant.value());
+    }
+    return found.get();
   }
 
   /** Moves a tenant to another plan. @throws NotFoundException if unknown @throws InvalidInputException if the plan is unknown */
