@@ -837,6 +837,42 @@ public final class InventoryEngine implements StockReservations, VariantLookup {
     afterStockChanges(tenant, c.changes());
   }
 
+  /**
+   * Releases every ACTIVE reservation of the tenant older than {@code maxAge} by the engine's
+   * clock (e.g. unpaid orders). Reservations committed or released meanwhile are skipped.
+   *
+   * @param maxAge how long a reservation may hold stock; above zero
+   * @return the order references released
+   * @throws InvalidInputException if {@code maxAge} is not above zero
+   * @throws NotFoundException if the tenant is unknown
+   */
+  public List<String> releaseExpired(TenantId tenant, java.time.Duration maxAge) {
+    tenant(tenant);
+    if (maxAge == null || maxAge.isNegative() || maxAge.isZero()) {
+      throw new InvalidInputException("maxAge", maxAge, "must be > 0");
+    }
+    Instant cutoff = clock.instant().minus(maxAge);
+    List<String> released = new ArrayList<>();
+    while (true) {
+      List<Reservation> batch = store.activeReservations(tenant, cutoff, 500);
+      int before = released.size();
+      for (Reservation r : batch) {
+        try {
+          ReservationChange c = store.release(tenant, r.orderRef(), clock.instant());
+          if (!c.changes().isEmpty()) {
+            released.add(r.orderRef());
+            afterStockChanges(tenant, c.changes());
+          }
+        } catch (ReservationConflictException committedMeanwhile) {
+          // committed between listing and releasing: nothing to give back
+        }
+      }
+      if (batch.size() < 500 || released.size() == before) {
+        return released;
+      }
+    }
+  }
+
   @Override
   public Optional<Reservation> findReservation(TenantId tenant, String orderRef) {
     tenant(tenant);

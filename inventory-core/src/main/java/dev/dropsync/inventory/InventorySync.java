@@ -178,6 +178,20 @@ public final class InventorySync {
     }
   }
 
+  /**
+   * Syncs one product now, outside any run (e.g. on a supplier stock webhook: re-read the current
+   * state rather than trusting the event). Same effects as a run's item.
+   *
+   * @param ref the ledger reference for stock changes, e.g. the webhook message id; not blank
+   * @return UPDATED or UNCHANGED
+   * @throws NotFoundException if the tenant or product is unknown
+   * @throws InventoryException if the supplier does not report the product's variants
+   */
+  public SyncItemOutcome syncNow(TenantId tenant, ProductId product, String ref) {
+    InventoryEngine.requireText("ref", ref);
+    return syncProduct(tenant, Objects.requireNonNull(product, "productId"), ref);
+  }
+
   /** Syncs one product; returns its outcome. Throws on failure. */
   SyncItemOutcome syncProduct(TenantId tenant, ProductId productId, String ref) {
     Product p = engine.product(tenant, productId);

@@ -269,4 +269,17 @@ class InventorySyncTest {
     e.archive(shop, ps.get(1).id());
     assertThat(e.sync().plan(shop, null)).containsExactly(ps.get(0).id(), ps.get(2).id());
   }
+
+  @Test
+  void syncNowRereadsOneProductOutsideARun() {
+    InventoryEngine e = engine(Runnable::run, 1);
+    List<Product> ps = seed(e, 2);
+    cj.setStock("S1-V", 0);
+    assertThat(e.sync().syncNow(shop, ps.get(1).id(), "webhook-msg-1")).isEqualTo(SyncItemOutcome.UPDATED);
+    assertThat(e.sync().syncNow(shop, ps.get(1).id(), "webhook-msg-2")).isEqualTo(SyncItemOutcome.UNCHANGED);
+    assertThat(e.product(shop, ps.get(1).id()).status()).isEqualTo(ProductStatus.INACTIVE_OUT_OF_STOCK);
+    assertThat(e.ledger(shop, ps.get(1).variants().get(0).id())).last()
+        .satisfies(le -> assertThat(le.ref()).isEqualTo("webhook-msg-1"));
+    assertThat(e.sync().history(shop)).isEmpty();
+  }
 }

@@ -110,4 +110,21 @@ class ReservationsTest {
     reservations.release(other, "o1");
     assertThat(reservations.available(shop, red)).isEqualTo(4);
   }
+
+  @Test
+  void expiredReservationsAreReleasedByTheClock() {
+    reservations.reserve(shop, "old", List.of(new ReservationLine(red, 2)));
+    fx.clock().advance(java.time.Duration.ofMinutes(40));
+    reservations.reserve(shop, "new", List.of(new ReservationLine(red, 1)));
+    reservations.reserve(shop, "paid", List.of(new ReservationLine(blue, 1)));
+    fx.clock().advance(java.time.Duration.ofMinutes(25));
+    reservations.commit(shop, "paid");
+    assertThat(fx.engine().releaseExpired(shop, java.time.Duration.ofHours(1))).containsExactly("old");
+    assertThat(reservations.findReservation(shop, "old").orElseThrow().status()).isEqualTo(ReservationStatus.RELEASED);
+    assertThat(reservations.findReservation(shop, "new").orElseThrow().status()).isEqualTo(ReservationStatus.ACTIVE);
+    assertThat(reservations.available(shop, red)).isEqualTo(4);
+    assertThat(fx.engine().releaseExpired(shop, java.time.Duration.ofHours(1))).isEmpty();
+    assertThatThrownBy(() -> fx.engine().releaseExpired(shop, java.time.Duration.ZERO))
+        .isInstanceOf(InvalidInputException.class).hasMessageContaining("maxAge");
+  }
 }

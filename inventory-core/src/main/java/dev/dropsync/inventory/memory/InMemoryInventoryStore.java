@@ -446,6 +446,27 @@ public final class InMemoryInventoryStore implements InventoryStore {
   }
 
   @Override
+  public List<Reservation> activeReservations(TenantId tenant, Instant createdBefore, int limit) {
+    if (limit < 1) {
+      throw new InvalidInputException("limit", limit, "must be >= 1");
+    }
+    TenantData d = tenants.get(tenant);
+    if (d == null) {
+      return List.of();
+    }
+    List<Reservation> out = new ArrayList<>();
+    synchronized (d) {
+      for (Reservation r : d.reservations.values()) {
+        if (r.status() == ReservationStatus.ACTIVE && r.createdAt().isBefore(createdBefore)) {
+          out.add(r);
+        }
+      }
+    }
+    out.sort(java.util.Comparator.comparing(Reservation::createdAt).thenComparing(Reservation::orderRef));
+    return out.size() > limit ? List.copyOf(out.subList(0, limit)) : List.copyOf(out);
+  }
+
+  @Override
   public List<LedgerEntry> ledger(TenantId tenant, VariantId variant) {
     TenantData d = tenants.get(tenant);
     if (d == null) {

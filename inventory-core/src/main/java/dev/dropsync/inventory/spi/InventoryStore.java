@@ -154,6 +154,12 @@ public interface InventoryStore {
   /** The reservation for {@code orderRef}, if any. */
   Optional<Reservation> findReservation(TenantId tenant, String orderRef);
 
+  /**
+   * Up to {@code limit} of the tenant's ACTIVE reservations created before {@code createdBefore},
+   * oldest first (for expiry).
+   */
+  List<Reservation> activeReservations(TenantId tenant, Instant createdBefore, int limit);
+
   /** The ledger entries of one variant, oldest first. */
   List<LedgerEntry> ledger(TenantId tenant, VariantId variant);
 

@@ -343,6 +343,21 @@ public abstract class InventoryStoreContractTest {
   }
 
   @Test
+  void listsActiveReservationsCreatedBeforeACutoffOldestFirst() {
+    insert(A, "p1", 10);
+    store.reserve(A, "late", List.of(new ReservationLine(v("p1", 1), 1)), T0.plusSeconds(100));
+    store.reserve(A, "early", List.of(new ReservationLine(v("p1", 1), 1)), T0.plusSeconds(10));
+    store.reserve(A, "done", List.of(new ReservationLine(v("p1", 1), 1)), T0);
+    store.commit(A, "done", T0);
+    assertThat(store.activeReservations(A, T0.plusSeconds(200), 10)).extracting(Reservation::orderRef)
+        .containsExactly("early", "late");
+    assertThat(store.activeReservations(A, T0.plusSeconds(50), 10)).extracting(Reservation::orderRef)
+        .containsExactly("early");
+    assertThat(store.activeReservations(A, T0.plusSeconds(200), 1)).hasSize(1);
+    assertThat(store.activeReservations(B, T0.plusSeconds(200), 10)).isEmpty();
+  }
+
+  @Test
   void ledgerReplaysToCurrentStock() {
     insert(A, "p1", 10);
     VariantId v1 = v("p1", 1);
