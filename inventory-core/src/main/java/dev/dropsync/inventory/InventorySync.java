@@ -107,9 +107,9 @@ public final class InventorySync {
   public SyncHandle start(TenantId tenant, @Nullable Collection<ProductId> subset, @Nullable SyncProgressListener listener) {
     List<ProductId> items = plan(tenant, subset);
     String runId = "sync-" + UUID.randomUUID();
-    Map<ProductId, SyncItemOutcome> pending = new HashMap<>();
+    Map<ProductId, SyncItem> pending = new HashMap<>();
     for (ProductId id : items) {
-      pending.put(id, SyncItemOutcome.PENDING);
+      pending.put(id, SyncItem.of(SyncItemOutcome.PENDING));
     }
     Run run = new Run(runId, tenant, items, items.size(), 0, 0, listener);
     claim(run);
@@ -136,12 +136,12 @@ public final class InventorySync {
     if (stored.status() == SyncRunStatus.COMPLETED) {
       throw new InvalidInputException("runId", runId, "must not be a completed run");
     }
-    Map<ProductId, SyncItemOutcome> items = store.syncItems(tenant, runId);
+    Map<ProductId, SyncItem> items = store.syncItems(tenant, runId);
     List<ProductId> todo = new ArrayList<>();
     int updated = 0;
     int unchanged = 0;
-    for (Map.Entry<ProductId, SyncItemOutcome> e : items.entrySet()) {
-      switch (e.getValue()) {
+    for (Map.Entry<ProductId, SyncItem> e : items.entrySet()) {
+      switch (e.getValue().outcome()) {
         case UPDATED:
           updated++;
           break;
@@ -302,11 +302,13 @@ public final class InventorySync {
           ProductId id = items.get(i);
           currentTask = "syncing product " + id.value();
           SyncItemOutcome outcome;
+          String error = null;
           try {
             outcome = syncProduct(tenant, id, runId);
           } catch (RuntimeException e) {
             outcome = SyncItemOutcome.FAILED;
-            failures.put(id, String.valueOf(e.getMessage()));
+            error = String.valueOf(e.getMessage());
+            failures.put(id, error);
           }
           switch (outcome) {
             case UPDATED:
@@ -320,7 +322,7 @@ public final class InventorySync {
           }
           processedNow.incrementAndGet();
           try {
-            store.recordSyncItems(tenant, runId, Map.of(id, outcome));
+            store.recordSyncItems(tenant, runId, Map.of(id, new SyncItem(outcome, error)));
           } catch (RuntimeException e) {
             failures.put(id, "could not record outcome: " + e.getMessage());
           }

@@ -145,6 +145,10 @@ class InventorySyncTest {
     assertThat(run.successRate()).hasValue(0.75);
     assertThat(h.failures()).containsOnlyKeys(ps.get(2).id());
     assertThat(h.failures().get(ps.get(2).id())).contains("CJ timeout");
+    SyncItem stored = store.syncItems(shop, run.runId()).get(ps.get(2).id());
+    assertThat(stored).isNotNull();
+    assertThat(stored.outcome()).isEqualTo(SyncItemOutcome.FAILED);
+    assertThat(stored.error()).contains("CJ timeout");
     assertThat(e.available(shop, ps.get(3).variants().get(0).id())).isEqualTo(1);
     assertThatThrownBy(() -> e.sync().resume(shop, run.runId(), null)).isInstanceOf(InvalidInputException.class);
   }
@@ -281,5 +285,29 @@ class InventorySyncTest {
     assertThat(e.ledger(shop, ps.get(1).variants().get(0).id())).last()
         .satisfies(le -> assertThat(le.ref()).isEqualTo("webhook-msg-1"));
     assertThat(e.sync().history(shop)).isEmpty();
+  }
+
+  @Test
+  void resumeRetriesWhatFailedBeforeTheCancel() {
+    InventoryEngine e = engine(Runnable::run, 1);
+    List<Product> ps = seed(e, 3);
+    cj.failReadsOf("S1", "CJ busy");
+    cj.setStock("S1-V", 4);
+    SyncRun cancelled = e.sync().start(shop, null, st -> {
+      if (st.processed() == 2) {
+        e.sync().current(shop).orElseThrow().cancel();
+      }
+    }).await(Duration.ofSeconds(30));
+    assertThat(cancelled.failed()).isEqualTo(1);
+    assertThat(cancelled.status()).isEqualTo(SyncRunStatus.CANCELLED);
+    cj.healReadsOf("S1");
+    SyncRun done = e.sync().resume(shop, cancelled.runId(), null).await(Duration.ofSeconds(30));
+    assertThat(done.status()).isEqualTo(SyncRunStatus.COMPLETED);
+    assertThat(done.failed()).isZero();
+    assertThat(done.processed()).isEqualTo(3);
+    assertThat(done.successRate()).hasValue(1.0);
+    assertThat(e.available(shop, ps.get(1).variants().get(0).id())).isEqualTo(4);
+    assertThat(store.syncItems(shop, done.runId()).values()).extracting(SyncItem::outcome)
+        .doesNotContain(SyncItemOutcome.FAILED, SyncItemOutcome.PENDING);
   }
 }

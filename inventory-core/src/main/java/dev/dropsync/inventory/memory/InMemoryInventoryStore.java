@@ -12,7 +12,7 @@ import dev.dropsync.inventory.Reservation;
 import dev.dropsync.inventory.ReservationConflictException;
 import dev.dropsync.inventory.ReservationLine;
 import dev.dropsync.inventory.ReservationStatus;
-import dev.dropsync.inventory.SyncItemOutcome;
+import dev.dropsync.inventory.SyncItem;
 import dev.dropsync.inventory.SyncRun;
 import dev.dropsync.inventory.Tenant;
 import dev.dropsync.inventory.TenantId;
@@ -67,7 +67,7 @@ public final class InMemoryInventoryStore implements InventoryStore {
     final HashMap<String, Reservation> reservations = new HashMap<>();
     final ConcurrentHashMap<PricingScope, PricingRule> rules = new ConcurrentHashMap<>();
     final LinkedHashMap<String, SyncRun> runs = new LinkedHashMap<>();
-    final HashMap<String, Map<ProductId, SyncItemOutcome>> runItems = new HashMap<>();
+    final HashMap<String, Map<ProductId, SyncItem>> runItems = new HashMap<>();
 
     TenantData(Tenant tenant) {
       this.tenant = tenant;
@@ -538,7 +538,7 @@ public final class InMemoryInventoryStore implements InventoryStore {
   }
 
   @Override
-  public void recordSyncItems(TenantId tenant, String runId, Map<ProductId, SyncItemOutcome> outcomes) {
+  public void recordSyncItems(TenantId tenant, String runId, Map<ProductId, SyncItem> outcomes) {
     TenantData d = data(tenant);
     synchronized (d) {
       d.runItems.computeIfAbsent(runId, k -> new HashMap<>()).putAll(outcomes);
@@ -546,13 +546,13 @@ public final class InMemoryInventoryStore implements InventoryStore {
   }
 
   @Override
-  public Map<ProductId, SyncItemOutcome> syncItems(TenantId tenant, String runId) {
+  public Map<ProductId, SyncItem> syncItems(TenantId tenant, String runId) {
     TenantData d = tenants.get(tenant);
     if (d == null) {
       return Map.of();
     }
     synchronized (d) {
-      Map<ProductId, SyncItemOutcome> m = d.runItems.get(runId);
+      Map<ProductId, SyncItem> m = d.runItems.get(runId);
       return m == null ? Map.of() : Collections.unmodifiableMap(new HashMap<>(m));
     }
   }

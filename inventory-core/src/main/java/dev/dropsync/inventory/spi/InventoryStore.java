@@ -11,7 +11,7 @@ import dev.dropsync.inventory.ProductStatus;
 import dev.dropsync.inventory.Reservation;
 import dev.dropsync.inventory.ReservationConflictException;
 import dev.dropsync.inventory.ReservationLine;
-import dev.dropsync.inventory.SyncItemOutcome;
+import dev.dropsync.inventory.SyncItem;
 import dev.dropsync.inventory.SyncRun;
 import dev.dropsync.inventory.Tenant;
 import dev.dropsync.inventory.TenantId;
@@ -188,8 +188,8 @@ public interface InventoryStore {
    * Records (or overwrites) what a run did to each product given, in one unit (batch-capable: a
    * run's plan is recorded as PENDING items in one call).
    */
-  void recordSyncItems(TenantId tenant, String runId, Map<ProductId, SyncItemOutcome> outcomes);
+  void recordSyncItems(TenantId tenant, String runId, Map<ProductId, SyncItem> items);
 
   /** What a run did to each product it processed. */
-  Map<ProductId, SyncItemOutcome> syncItems(TenantId tenant, String runId);
+  Map<ProductId, SyncItem> syncItems(TenantId tenant, String runId);
 }

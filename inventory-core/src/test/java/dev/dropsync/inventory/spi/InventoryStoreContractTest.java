@@ -17,6 +17,7 @@ import dev.dropsync.inventory.Reservation;
 import dev.dropsync.inventory.ReservationConflictException;
 import dev.dropsync.inventory.ReservationLine;
 import dev.dropsync.inventory.ReservationStatus;
+import dev.dropsync.inventory.SyncItem;
 import dev.dropsync.inventory.SyncItemOutcome;
 import dev.dropsync.inventory.SyncRun;
 import dev.dropsync.inventory.SyncRunStatus;
@@ -402,15 +403,17 @@ public abstract class InventoryStoreContractTest {
   void storesSyncRunsAndItems() {
     SyncRun run = new SyncRun("r1", A, SyncRunStatus.RUNNING, T0, null, 2, 0, 0, 0);
     store.saveSyncRun(run);
-    store.recordSyncItems(A, "r1", Map.of(ProductId.of("p1"), SyncItemOutcome.PENDING, ProductId.of("p2"), SyncItemOutcome.PENDING));
-    store.recordSyncItems(A, "r1", Map.of(ProductId.of("p1"), SyncItemOutcome.UPDATED));
+    store.recordSyncItems(A, "r1", Map.of(ProductId.of("p1"), SyncItem.of(SyncItemOutcome.PENDING),
+        ProductId.of("p2"), SyncItem.of(SyncItemOutcome.PENDING)));
+    store.recordSyncItems(A, "r1", Map.of(ProductId.of("p1"), SyncItem.of(SyncItemOutcome.UPDATED),
+        ProductId.of("p2"), SyncItem.failed("timeout")));
     SyncRun done = new SyncRun("r1", A, SyncRunStatus.COMPLETED, T0, T0.plusSeconds(1), 2, 1, 0, 1);
     store.saveSyncRun(done);
     assertThat(store.findSyncRun(A, "r1")).contains(done);
     assertThat(store.findSyncRun(B, "r1")).isEmpty();
     assertThat(store.listSyncRuns(A)).containsExactly(done);
-    assertThat(store.syncItems(A, "r1")).containsEntry(ProductId.of("p1"), SyncItemOutcome.UPDATED)
-        .containsEntry(ProductId.of("p2"), SyncItemOutcome.PENDING);
+    assertThat(store.syncItems(A, "r1")).containsEntry(ProductId.of("p1"), SyncItem.of(SyncItemOutcome.UPDATED))
+        .containsEntry(ProductId.of("p2"), new SyncItem(SyncItemOutcome.FAILED, "timeout"));
     assertThat(store.syncItems(B, "r1")).isEmpty();
   }
 }
