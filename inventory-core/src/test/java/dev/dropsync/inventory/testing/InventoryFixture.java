@@ -34,6 +34,7 @@ import java.util.function.Consumer;
  * }</pre>
  */
 public final class InventoryFixture {
+  /** The tenants' currency. */
   public static final Currency USD = Currency.getInstance("USD");
 
   private final MutableClock clock = MutableClock.atEpoch2026();
@@ -65,22 +66,27 @@ public final class InventoryFixture {
     return new InventoryFixture(Objects.requireNonNull(customizer));
   }
 
+  /** The engine (also the StockReservations and VariantLookup). */
   public InventoryEngine engine() {
     return engine;
   }
 
+  /** The scriptable supplier the engine reads ({@code "cj"}). */
   public InMemorySupplierCatalog supplier() {
     return supplier;
   }
 
+  /** The store behind the engine. */
   public InMemoryInventoryStore store() {
     return store;
   }
 
+  /** The engine's clock; starts at 2026-01-01T00:00:00Z. */
   public MutableClock clock() {
     return clock;
   }
 
+  /** Every event the engine raised, as short strings. */
   public RecordingListener events() {
     return events;
   }
