@@ -106,6 +106,17 @@ public interface InventoryStore {
       OptionalInt activeLimit, Instant at);
 
   /**
+   * Activates a product only while the tenant's active count is below {@code limit} (empty:
+   * unlimited), counting and changing in one unit: {@code changeStatus(tenant, product, -1,
+   * ACTIVE, limit, at)}.
+   *
+   * @throws NotFoundException if the product is unknown for the tenant
+   */
+  default StatusChange tryActivate(TenantId tenant, ProductId product, OptionalInt limit, Instant at) {
+    return changeStatus(tenant, product, -1, ProductStatus.ACTIVE, limit, at);
+  }
+
+  /**
    * Writes the supplier's absolute level as on-hand and appends the delta as one ledger entry, in
    * one unit. A no-op (no ledger entry, no version bump) if on-hand already equals {@code onHand}.
    * Reserved is left alone even if it then exceeds on-hand (oversold).

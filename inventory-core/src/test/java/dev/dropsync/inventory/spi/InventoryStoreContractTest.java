@@ -235,7 +235,7 @@ public abstract class InventoryStoreContractTest {
       ProductId id = ProductId.of("p" + i);
       fs.add(pool.submit(() -> {
         start.await();
-        return store.changeStatus(A, id, -1, ProductStatus.ACTIVE, OptionalInt.of(10), T0);
+        return store.tryActivate(A, id, OptionalInt.of(10), T0);
       }));
     }
     start.countDown();
