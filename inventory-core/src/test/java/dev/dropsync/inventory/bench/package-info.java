@@ -1,0 +1,5 @@
+/** Tests for dev.dropsync.inventory.bench. */
+@NullMarked
+package dev.dropsync.inventory.bench;
+
+import org.jspecify.annotations.NullMarked;

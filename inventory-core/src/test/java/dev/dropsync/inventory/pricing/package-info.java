@@ -1,0 +1,5 @@
+/** Tests for dev.dropsync.inventory.pricing. */
+@NullMarked
+package dev.dropsync.inventory.pricing;
+
+import org.jspecify.annotations.NullMarked;
