@@ -32,7 +32,11 @@ public final class DropsyncSchema {
 
   /** Migration file names in order. Every new migration is appended here and to the directory. */
   static final List<String> SCRIPTS = List.of(
-      "V1__foundation.sql");
+      "V1__foundation.sql",
+      "V2__inventory.sql",
+      "V3__fulfillment.sql",
+      "V4__scheduler.sql",
+      "V5__analytics.sql");
 
   private DropsyncSchema() {}
 
