@@ -11,6 +11,7 @@ import java.util.Objects;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.output.MigrateResult;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The dropsync schema: Flyway migrations shipped in this jar under {@value #LOCATION}.
@@ -88,15 +89,18 @@ public final class DropsyncSchema {
   public static Map<String, String> migrationScripts() {
     Map<String, String> scripts = new LinkedHashMap<>();
     for (String name : SCRIPTS) {
-      scripts.put(name, read(name));
+      String sql = read(name);
+      if (sql != null) {
+        scripts.put(name, sql);
+      }
     }
     return scripts;
   }
 
-  private static String read(String name) {
+  private static @Nullable String read(String name) {
     try (InputStream in = DropsyncSchema.class.getClassLoader().getResourceAsStream(RESOURCE_DIR + name)) {
       if (in == null) {
-        throw new IllegalStateException("migration " + name + " is missing from the jar");
+        return null;
       }
       return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     } catch (IOException e) {
