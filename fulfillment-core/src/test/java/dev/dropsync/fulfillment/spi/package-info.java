@@ -1,0 +1,4 @@
+@NullMarked
+package dev.dropsync.fulfillment.spi;
+
+import org.jspecify.annotations.NullMarked;
