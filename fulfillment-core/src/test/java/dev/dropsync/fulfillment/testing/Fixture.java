@@ -11,6 +11,7 @@ import dev.dropsync.fulfillment.spi.InMemoryOrderStore;
 import dev.dropsync.fulfillment.spi.InMemorySupplierOrders;
 import dev.dropsync.fulfillment.spi.OrderStore;
 import dev.dropsync.fulfillment.spi.RecordingNotifier;
+import dev.dropsync.fulfillment.spi.SupplierOrders;
 import dev.dropsync.inventory.Money;
 import dev.dropsync.inventory.TenantId;
 import dev.dropsync.inventory.VariantId;
@@ -42,6 +43,12 @@ public final class Fixture {
   }
 
   public Fixture(OrderStore store, UnaryOperator<FulfillmentEngine.Builder> config) {
+    this(store, s -> s, config);
+  }
+
+  /** {@code wrapSuppliers} may decorate the fake supplier (e.g. to slow it down). */
+  public Fixture(OrderStore store, UnaryOperator<SupplierOrders> wrapSuppliers,
+      UnaryOperator<FulfillmentEngine.Builder> config) {
     this.store = store;
     for (TenantId t : List.of(TENANT, OTHER)) {
       inventory.addVariant(t, "v1", "cj", Money.of("5.00", "USD"), Money.of("20.00", "USD"), 100);
@@ -50,7 +57,7 @@ public final class Fixture {
     }
     this.engine = config.apply(FulfillmentEngine.builder()
         .orderStore(store).stock(inventory).variants(inventory).freightQuotes(freight)
-        .supplierOrders(suppliers).notifier(notifier).clock(clock)).build();
+        .supplierOrders(wrapSuppliers.apply(suppliers)).notifier(notifier).clock(clock)).build();
   }
 
   public static Address address() {
