@@ -1,0 +1,10 @@
+package dev.dropsync.fulfillment.contract;
+
+import dev.dropsync.fulfillment.spi.*;
+
+class InMemoryMetricsStoreTest extends MetricsStoreContractTest {
+  @Override
+  protected MetricsStore newStore() {
+    return new InMemoryMetricsStore();
+  }
+}

@@ -1,0 +1,10 @@
+package dev.dropsync.fulfillment.contract;
+
+import dev.dropsync.fulfillment.spi.*;
+
+class InMemoryOrderStoreTest extends OrderStoreContractTest {
+  @Override
+  protected OrderStore newStore() {
+    return new InMemoryOrderStore();
+  }
+}

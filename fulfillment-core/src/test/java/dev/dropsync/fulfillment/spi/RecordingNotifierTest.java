@@ -1,0 +1,16 @@
+package dev.dropsync.fulfillment.spi;
+
+import dev.dropsync.fulfillment.Notification;
+import java.util.List;
+
+class RecordingNotifierTest extends NotifierContractTest {
+  @Override
+  protected Notifier newNotifier() {
+    return new RecordingNotifier();
+  }
+
+  @Override
+  protected List<Notification> delivered(Notifier notifier) {
+    return ((RecordingNotifier) notifier).sent();
+  }
+}

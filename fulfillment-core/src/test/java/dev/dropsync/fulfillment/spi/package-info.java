@@ -1,4 +1,0 @@
-@NullMarked
-package dev.dropsync.fulfillment.spi;
-
-import org.jspecify.annotations.NullMarked;
