@@ -1,8 +1,0 @@
-package dev.dropsync.fulfillment.spi;
-
-class InMemoryMetricsStoreTest extends MetricsStoreContractTest {
-  @Override
-  protected MetricsStore newStore() {
-    return new InMemoryMetricsStore();
-  }
-}

@@ -1,8 +1,0 @@
-package dev.dropsync.fulfillment.spi;
-
-class InMemoryOrderStoreTest extends OrderStoreContractTest {
-  @Override
-  protected OrderStore newStore() {
-    return new InMemoryOrderStore();
-  }
-}
