@@ -247,7 +247,9 @@ public final class FulfillmentEngine {
               }
               OrderEdit e = new OrderEdit(cur);
               if (plan.isPresent()) {
+                // store the plan and start placing in one write
                 e.shipments = plan.get();
+                e.move(OrderStatus.PROCESSING, clock.instant(), SYSTEM, "placing supplier orders");
               } else {
                 e.move(OrderStatus.ON_HOLD, clock.instant(), SYSTEM, "no freight option satisfies the shipping policy");
                 e.holdReason = HoldReason.NO_SHIPPING_OPTION;
