@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
@@ -32,7 +33,19 @@ public final class InMemoryOrderStore implements OrderStore {
   private final ConcurrentHashMap<RefKey, SupplierOrder> supplierOrders = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<OrderKey, List<String>> referencesByOrder = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<RefKey, EarningEntry> earningsById = new ConcurrentHashMap<>();
-  private final ConcurrentHashMap<TenantId, List<EarningEntry>> earningsByTenant = new ConcurrentHashMap<>();
+  /** Ledger index key: time, then append order (so equal times keep insertion order). */
+  private record EarnKey(Instant at, long seq) implements Comparable<EarnKey> {
+    @Override
+    public int compareTo(EarnKey o) {
+      int c = at.compareTo(o.at);
+      return c != 0 ? c : Long.compare(seq, o.seq);
+    }
+  }
+
+  private final java.util.concurrent.atomic.AtomicLong earnSeq = new java.util.concurrent.atomic.AtomicLong();
+
+  private final ConcurrentHashMap<TenantId, ConcurrentSkipListMap<EarnKey, EarningEntry>> earningsByTenant =
+      new ConcurrentHashMap<>();
   private final ConcurrentHashMap<CommKey, CommunicationRecord> comms = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<OrderKey, List<String>> commKeysByOrder = new ConcurrentHashMap<>();
 
@@ -114,7 +127,8 @@ public final class InMemoryOrderStore implements OrderStore {
     if (earningsById.putIfAbsent(key, entry) != null) {
       return false;
     }
-    earningsByTenant.computeIfAbsent(entry.tenant(), t -> new CopyOnWriteArrayList<>()).add(entry);
+    earningsByTenant.computeIfAbsent(entry.tenant(), t -> new ConcurrentSkipListMap<>())
+        .put(new EarnKey(entry.at(), earnSeq.incrementAndGet()), entry);
     return true;
   }
 
@@ -125,15 +139,11 @@ public final class InMemoryOrderStore implements OrderStore {
 
   @Override
   public List<EarningEntry> earnings(TenantId tenant, Instant from, Instant to) {
-    List<EarningEntry> all = earningsByTenant.getOrDefault(tenant, List.of());
-    List<EarningEntry> out = new ArrayList<>();
-    for (EarningEntry e : all) {
-      if (!e.at().isBefore(from) && e.at().isBefore(to)) {
-        out.add(e);
-      }
+    ConcurrentSkipListMap<EarnKey, EarningEntry> all = earningsByTenant.get(tenant);
+    if (all == null || !from.isBefore(to)) {
+      return List.of();
     }
-    out.sort(Comparator.comparing(EarningEntry::at));
-    return out;
+    return new ArrayList<>(all.subMap(new EarnKey(from, Long.MIN_VALUE), true, new EarnKey(to, Long.MIN_VALUE), false).values());
   }
 
   @Override
