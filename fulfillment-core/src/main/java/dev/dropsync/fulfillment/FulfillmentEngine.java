@@ -274,7 +274,7 @@ public final class FulfillmentEngine {
           return placeAndFinish(o);
         }
         case SHIPPED, DELIVERED -> {
-          return o.cancellationRequested() ? o : finish(o);
+          return placeAndFinish(o);
         }
         default -> {
           return o;
@@ -1070,7 +1070,8 @@ public final class FulfillmentEngine {
       }
       List<SupplierOrder> active = sos.stream().filter(s -> s.status() != SupplierOrderStatus.CANCELLED
           && s.status() != SupplierOrderStatus.REJECTED).toList();
-      boolean allPlacedActive = !active.isEmpty() && active.stream().allMatch(s -> s.status().isPlaced());
+      boolean allPlacedActive = !active.isEmpty() && sos.size() == cur.shipments().size()
+          && active.stream().allMatch(s -> s.status().isPlaced());
       if (e.status == OrderStatus.PROCESSING && !e.cancellationRequested) {
         if (sos.stream().anyMatch(s -> s.status() == SupplierOrderStatus.REJECTED)) {
           e.move(OrderStatus.ON_HOLD, now, SUPPLIER, "a supplier rejected its order");

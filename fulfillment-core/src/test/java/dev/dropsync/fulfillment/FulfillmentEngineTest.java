@@ -358,4 +358,45 @@ class FulfillmentEngineTest {
     assertThat(day.kpis().orders()).isEqualTo(4);
     assertThat(f.engine.metricsStore().find(TENANT, day.day())).contains(day);
   }
+
+  @Test
+  void manualHoldAndResumeContinueWhereTheOrderWas() {
+    Order o = f.engine.createOrder(Fixture.order(TENANT, "o-16").build());
+    Order held = f.engine.hold(TENANT, o.id(), "ops:bob", "address check");
+    assertThat(held.status()).isEqualTo(OrderStatus.ON_HOLD);
+    assertThat(held.holdReason()).isEqualTo(HoldReason.MANUAL);
+    assertThat(f.engine.processOrder(TENANT, o.id()).status()).as("a manual hold is not auto-released").isEqualTo(OrderStatus.ON_HOLD);
+    Order resumed = f.engine.resume(TENANT, o.id(), "ops:bob", "address ok");
+    assertThat(resumed.status()).isEqualTo(OrderStatus.PROCESSING);
+    assertThat(f.suppliers.totalPlacements()).isEqualTo(1);
+    assertThat(resumed.history()).anySatisfy(h -> {
+      assertThat(h.to()).isEqualTo(OrderStatus.ON_HOLD);
+      assertThat(h.actor()).isEqualTo("ops:bob");
+      assertThat(h.reason()).isEqualTo("address check");
+    });
+    f.suppliers.advance(TENANT, "cj", "o-16-1", SupplierOrderStatus.SHIPPED, null, null);
+    f.engine.pollSupplierOrder(TENANT, "o-16-1");
+    assertThatThrownBy(() -> f.engine.hold(TENANT, o.id(), "ops", "late"))
+        .isInstanceOf(IllegalTransitionException.class).hasMessageContaining("SHIPPED").hasMessageContaining("ON_HOLD");
+    assertThatThrownBy(() -> f.engine.resume(TENANT, o.id(), "ops", "x")).isInstanceOf(IllegalTransitionException.class);
+  }
+
+  @Test
+  void anOrderIsNotShippedWhileAGroupIsStillUnplaced() {
+    f.suppliers.failNextPlacesBeforeCreate(1); // group 1 (acme) fails, group 2 (cj) is placed
+    OrderId id = f.engine.createOrder(Fixture.twoSupplierOrder(TENANT, "o-17").build()).id();
+    assertThatThrownBy(() -> f.engine.processOrder(TENANT, id)).isInstanceOf(StepFailedException.class);
+    f.suppliers.advance(TENANT, "cj", "o-17-2", SupplierOrderStatus.SHIPPED, null, null);
+    f.engine.pollSupplierOrder(TENANT, "o-17-2");
+    Order o = f.engine.getOrder(TENANT, id);
+    assertThat(o.status()).isEqualTo(OrderStatus.PROCESSING);
+    assertThat(o.fulfillmentStatus()).isEqualTo(FulfillmentStatus.PARTIALLY_SHIPPED);
+    f.clock.advance(Duration.ofMinutes(3));
+    assertThat(f.engine.processOrder(TENANT, id).commission()).isNotNull();
+    f.suppliers.advance(TENANT, "acme", "o-17-1", SupplierOrderStatus.SHIPPED, null, null);
+    f.clock.advance(Duration.ofMinutes(1));
+    f.engine.pollSupplierOrder(TENANT, "o-17-1");
+    assertThat(f.engine.getOrder(TENANT, id).status()).isEqualTo(OrderStatus.SHIPPED);
+    assertThat(f.suppliers.totalPlacements()).isEqualTo(2);
+  }
 }
