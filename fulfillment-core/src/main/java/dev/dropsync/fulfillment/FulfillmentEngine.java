@@ -1207,6 +1207,26 @@ public final class FulfillmentEngine {
     return Kpis.totals(store.earnings(tenant, from, to));
   }
 
+  /**
+   * Ledger totals per calendar day (in {@code zone}) and currency, for days {@code from <= day < to};
+   * days without rows are absent. Each total sums per-order rows, so client + platform = base.
+   *
+   * @throws InvalidInputException if {@code to} is before {@code from}
+   */
+  public Map<LocalDate, Map<Currency, EarningsTotals>> earningsByDay(TenantId tenant, LocalDate from, LocalDate to,
+      ZoneId zone) {
+    if (to.isBefore(from)) {
+      throw new InvalidInputException("to", to, "must not be before from (" + from + ")");
+    }
+    Map<LocalDate, List<EarningEntry>> byDay = new TreeMap<>();
+    for (EarningEntry e : store.earnings(tenant, from.atStartOfDay(zone).toInstant(), to.atStartOfDay(zone).toInstant())) {
+      byDay.computeIfAbsent(e.at().atZone(zone).toLocalDate(), d -> new ArrayList<>()).add(e);
+    }
+    Map<LocalDate, Map<Currency, EarningsTotals>> out = new TreeMap<>();
+    byDay.forEach((day, entries) -> out.put(day, Kpis.totals(entries)));
+    return out;
+  }
+
   /** The tenant's ledger rows recorded in {@code [from, to)}, oldest first. */
   public List<EarningEntry> earningEntries(TenantId tenant, Instant from, Instant to) {
     return store.earnings(tenant, from, to);

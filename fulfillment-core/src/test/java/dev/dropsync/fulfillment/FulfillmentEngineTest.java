@@ -399,4 +399,22 @@ class FulfillmentEngineTest {
     assertThat(f.engine.getOrder(TENANT, id).status()).isEqualTo(OrderStatus.SHIPPED);
     assertThat(f.suppliers.totalPlacements()).isEqualTo(2);
   }
+
+  @Test
+  void earningsArePerTenantWithDailyPeriodTotals() {
+    f.engine.processOrder(TENANT, f.engine.createOrder(Fixture.order(TENANT, "e-1").build()).id());
+    f.clock.advance(Duration.ofDays(1));
+    f.engine.processOrder(TENANT, f.engine.createOrder(Fixture.order(TENANT, "e-2").build()).id());
+    f.engine.processOrder(TENANT, f.engine.createOrder(Fixture.order(TENANT, "e-3").build()).id());
+    f.engine.processOrder(Fixture.OTHER, f.engine.createOrder(Fixture.order(Fixture.OTHER, "e-4").build()).id());
+    java.time.LocalDate d = java.time.LocalDate.of(2026, 11, 2);
+    var days = f.engine.earningsByDay(TENANT, d, d.plusDays(7), java.time.ZoneOffset.UTC);
+    assertThat(days).containsOnlyKeys(d, d.plusDays(1));
+    var usd = java.util.Currency.getInstance("USD");
+    assertThat(java.util.Objects.requireNonNull(java.util.Objects.requireNonNull(days.get(d)).get(usd)).client()).isEqualTo(Money.of("16.50", "USD"));
+    EarningsTotals second = java.util.Objects.requireNonNull(java.util.Objects.requireNonNull(days.get(d.plusDays(1))).get(usd));
+    assertThat(second.entries()).isEqualTo(2);
+    assertThat(second.base()).isEqualTo(Money.of("110.00", "USD"));
+    assertThat(second.client().plus(second.platform())).isEqualTo(second.base());
+  }
 }
