@@ -1,6 +1,7 @@
 package dev.dropsync.fulfillment.contract;
 
-import dev.dropsync.fulfillment.spi.*;
+import dev.dropsync.fulfillment.spi.FreightQuoteRequest;
+import dev.dropsync.fulfillment.spi.FreightQuotes;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

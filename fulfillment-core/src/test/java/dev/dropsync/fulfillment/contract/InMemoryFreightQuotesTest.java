@@ -1,6 +1,10 @@
 package dev.dropsync.fulfillment.contract;
 
-import dev.dropsync.fulfillment.spi.*;
+import dev.dropsync.fulfillment.spi.FreightItem;
+import dev.dropsync.fulfillment.spi.FreightQuoteRequest;
+import dev.dropsync.fulfillment.spi.FreightQuotes;
+import dev.dropsync.fulfillment.spi.InMemoryFreightQuotes;
+import dev.dropsync.fulfillment.spi.SimulatedFailureException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,6 +1,7 @@
 package dev.dropsync.fulfillment.contract;
 
-import dev.dropsync.fulfillment.spi.*;
+import dev.dropsync.fulfillment.spi.InMemoryMetricsStore;
+import dev.dropsync.fulfillment.spi.MetricsStore;
 
 class InMemoryMetricsStoreTest extends MetricsStoreContractTest {
   @Override

@@ -1,6 +1,7 @@
 package dev.dropsync.fulfillment.contract;
 
-import dev.dropsync.fulfillment.spi.*;
+import dev.dropsync.fulfillment.spi.InMemoryOrderStore;
+import dev.dropsync.fulfillment.spi.OrderStore;
 
 class InMemoryOrderStoreTest extends OrderStoreContractTest {
   @Override

@@ -1,6 +1,10 @@
 package dev.dropsync.fulfillment.contract;
 
-import dev.dropsync.fulfillment.spi.*;
+import dev.dropsync.fulfillment.spi.CancellationAnswer;
+import dev.dropsync.fulfillment.spi.InMemorySupplierOrders;
+import dev.dropsync.fulfillment.spi.SimulatedFailureException;
+import dev.dropsync.fulfillment.spi.SupplierOrderRequest;
+import dev.dropsync.fulfillment.spi.SupplierOrders;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

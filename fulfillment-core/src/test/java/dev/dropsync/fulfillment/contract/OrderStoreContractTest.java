@@ -1,6 +1,6 @@
 package dev.dropsync.fulfillment.contract;
 
-import dev.dropsync.fulfillment.spi.*;
+import dev.dropsync.fulfillment.spi.OrderStore;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,6 +1,7 @@
 package dev.dropsync.fulfillment.contract;
 
-import dev.dropsync.fulfillment.spi.*;
+import dev.dropsync.fulfillment.spi.Notifier;
+import dev.dropsync.fulfillment.spi.RecordingNotifier;
 
 import dev.dropsync.fulfillment.Notification;
 import java.util.List;

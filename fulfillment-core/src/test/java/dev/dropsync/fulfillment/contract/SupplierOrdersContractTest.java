@@ -1,6 +1,9 @@
 package dev.dropsync.fulfillment.contract;
 
-import dev.dropsync.fulfillment.spi.*;
+import dev.dropsync.fulfillment.spi.CancellationAnswer;
+import dev.dropsync.fulfillment.spi.PlacementResult;
+import dev.dropsync.fulfillment.spi.SupplierOrderRequest;
+import dev.dropsync.fulfillment.spi.SupplierOrders;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
