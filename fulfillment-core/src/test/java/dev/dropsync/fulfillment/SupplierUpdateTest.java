@@ -121,4 +121,19 @@ class SupplierUpdateTest {
           .as(msg).isEqualTo(shipped ? 1 : 0);
     }
   }
+
+  @Test
+  void aWebhookForAnOrderWhoseCreationOutcomeWasUnknownAdoptsItWithoutResending() {
+    f.suppliers.failNextPlacesAfterCreate(1);
+    OrderId id = f.engine.createOrder(Fixture.order(TENANT, "u-4").build()).id();
+    assertThatThrownBy(() -> f.engine.processOrder(TENANT, id)).isInstanceOf(StepFailedException.class);
+    assertThat(f.engine.supplierOrders(TENANT, id).get(0).status()).isEqualTo(SupplierOrderStatus.SUBMITTING);
+    assertThat(f.engine.applySupplierUpdate(TENANT, update("u-4-1", SupplierOrderStatus.ACCEPTED, f.clock.instant())
+        .supplierOrderId("SO1").source(SupplierUpdate.Source.WEBHOOK).messageId("w1").build())).isEqualTo(UpdateOutcome.APPLIED);
+    Order o = f.engine.processOrder(TENANT, id);
+    assertThat(o.status()).isEqualTo(OrderStatus.PROCESSING);
+    assertThat(o.commission()).isNotNull();
+    assertThat(f.suppliers.placements(TENANT, "cj", "u-4-1")).isEqualTo(1);
+    assertThat(f.engine.supplierOrders(TENANT, id).get(0).supplierOrderId()).isEqualTo("SO1");
+  }
 }
