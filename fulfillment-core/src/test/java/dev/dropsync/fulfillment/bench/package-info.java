@@ -1,0 +1,4 @@
+@NullMarked
+package dev.dropsync.fulfillment.bench;
+
+import org.jspecify.annotations.NullMarked;
