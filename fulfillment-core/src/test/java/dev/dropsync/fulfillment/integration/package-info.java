@@ -1,0 +1,5 @@
+/** Fulfilment running on the real inventory engine rather than the test double. */
+@NullMarked
+package dev.dropsync.fulfillment.integration;
+
+import org.jspecify.annotations.NullMarked;
