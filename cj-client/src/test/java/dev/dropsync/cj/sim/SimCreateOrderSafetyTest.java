@@ -1,0 +1,135 @@
+package dev.dropsync.cj.sim;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import dev.dropsync.cj.CjClient;
+import dev.dropsync.cj.CjTransportException;
+import dev.dropsync.cj.model.CreatedOrder;
+import dev.dropsync.cj.testkit.CjSimulator;
+import dev.dropsync.cj.testkit.Endpoint;
+import dev.dropsync.cj.testkit.Fault;
+import dev.dropsync.cj.testkit.SimClock;
+import dev.dropsync.cj.testkit.SimOrder;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * CJ accepts duplicate orderNumbers, so a blindly resent createOrder is a second, chargeable order. Against
+ * the simulator (which, like CJ, accepts duplicates) every unknown outcome must still leave exactly one
+ * order per orderNumber.
+ */
+class SimCreateOrderSafetyTest {
+  private SimClock clock = SimClock.at(Sims.START);
+  private @Nullable CjSimulator sim;
+  private @Nullable CjClient cj;
+  private String vid = "";
+
+  @BeforeEach
+  void start() {
+    clock = SimClock.at(Sims.START);
+    sim = CjSimulator.builder().clock(clock).qps(2).products(20).seed(9).build().start();
+    cj = Sims.client(sim, clock, new Sims.VirtualSleeper(clock)).build();
+    vid = sim.catalog().inStockVariantIds().get(0);
+  }
+
+  @AfterEach
+  void stop() {
+    if (cj != null) {
+      cj.close();
+    }
+    if (sim != null) {
+      sim.close();
+    }
+  }
+
+  private CjSimulator sim() {
+    assertThat(sim).isNotNull();
+    return sim;
+  }
+
+  private CjClient cj() {
+    assertThat(cj).isNotNull();
+    return cj;
+  }
+
+  private SimOrder onlyOrder(String orderNumber) {
+    List<SimOrder> orders = sim().orders().byOrderNumber(orderNumber);
+    assertThat(orders).as("orders with orderNumber %s", orderNumber).hasSize(1);
+    assertThat(sim().recorder().duplicateOrderNumbers()).isEmpty();
+    return orders.get(0);
+  }
+
+  @Test
+  void lostResponseReturnsTheOrderCjCreatedWithoutResending() {
+    sim().faults().next(Endpoint.CREATE_ORDER_V2, 1, Fault.lostResponse());
+
+    CreatedOrder created = cj().orders().createOrderV2(Sims.order("shop-1001", vid, 2));
+
+    SimOrder stored = onlyOrder("shop-1001");
+    assertThat(created.recovered()).isTrue();
+    assertThat(created.orderNumber()).isEqualTo("shop-1001");
+    assertThat(created.orderId()).isEqualTo(stored.cjOrderId());
+    assertThat(created.orderStatus()).isEqualTo("CREATED");
+    assertThat(sim().recorder().count(Endpoint.CREATE_ORDER_V2)).isEqualTo(1);
+    assertThat(sim().orders().count()).isEqualTo(1);
+  }
+
+  @Test
+  void disconnectBeforeApplyLooksUpThenResendsOnce() {
+    sim().faults().next(Endpoint.CREATE_ORDER_V2, 1, Fault.disconnect());
+
+    CreatedOrder created = cj().orders().createOrderV2(Sims.order("shop-1002", vid, 1));
+
+    SimOrder stored = onlyOrder("shop-1002");
+    assertThat(created.recovered()).isFalse();
+    assertThat(created.orderId()).isEqualTo(stored.cjOrderId());
+    assertThat(sim().recorder().count(Endpoint.CREATE_ORDER_V2)).isEqualTo(2);
+    // the resend came only after CJ positively did not know the orderNumber
+    assertThat(sim().recorder().count(Endpoint.ORDER_DETAIL)).isEqualTo(1);
+    assertThat(sim().recorder().calls().stream().map(c -> c.endpoint()).toList())
+        .containsSubsequence(Endpoint.CREATE_ORDER_V2, Endpoint.ORDER_DETAIL, Endpoint.ORDER_LIST, Endpoint.CREATE_ORDER_V2);
+  }
+
+  @Test
+  void busyAnswerLooksUpThenResendsOnce() {
+    sim().faults().next(Endpoint.CREATE_ORDER_V2, 1, Fault.busy());
+
+    CreatedOrder created = cj().orders().createOrderV2(Sims.order("shop-1003", vid, 1));
+
+    SimOrder stored = onlyOrder("shop-1003");
+    assertThat(created.recovered()).isFalse();
+    assertThat(created.orderId()).isEqualTo(stored.cjOrderId());
+    assertThat(sim().recorder().count(Endpoint.CREATE_ORDER_V2)).isEqualTo(2);
+  }
+
+  @Test
+  void lostResponseOnPaidOrderIsFoundByDetailLookup() {
+    sim().faults().next(Endpoint.CREATE_ORDER_V2, 1, Fault.lostResponse());
+
+    CreatedOrder created = cj().orders().createOrderV2(
+        Sims.order("shop-1005", vid, 1, 2));
+
+    SimOrder stored = onlyOrder("shop-1005");
+    assertThat(created.recovered()).isTrue();
+    assertThat(created.orderId()).isEqualTo(stored.cjOrderId());
+    assertThat(stored.status()).isEqualTo("UNSHIPPED");
+  }
+
+  @Test
+  void failingLookupAfterLostResponseThrowsAndNeverResends() {
+    sim().faults().next(Endpoint.CREATE_ORDER_V2, 1, Fault.lostResponse());
+    sim().faults().next(Endpoint.ORDER_DETAIL, 10, Fault.disconnect());
+
+    CjTransportException e = catchThrowableOfType(CjTransportException.class,
+        () -> cj().orders().createOrderV2(Sims.order("shop-1006", vid, 1)));
+
+    assertThat(e).isNotNull();
+    assertThat(e.endpoint()).contains("createOrderV2");
+    assertThat(sim().recorder().count(Endpoint.CREATE_ORDER_V2)).isEqualTo(1);
+    onlyOrder("shop-1006");
+  }
+}
