@@ -107,6 +107,35 @@ class SimTokenExpiryTest {
     }
   }
 
+  @Test
+  void tokenRequestSpacingCountsFromWhenTheRequestReachedCjNotWhenItWasQueued() {
+    SimClock clock = SimClock.at(Sims.START);
+    try (CjSimulator sim = CjSimulator.builder().clock(clock).products(20).seed(5).build().start();
+        CjClient cj = Sims.client(sim, clock, new Sims.VirtualSleeper(clock)).build()) {
+      assertThat(cj.payments().getBalance().amount()).isPositive();
+      clock.advance(Duration.ofMinutes(6));
+      sim.faults().expireAllTokens();
+      // 1600001 -> refresh (1600003) -> getAccessToken: the token request waits behind the refresh in the limiter
+      assertThat(cj.payments().getBalance().amount()).isPositive();
+      List<RecordedCall> gets = sim.recorder().calls(Endpoint.GET_ACCESS_TOKEN);
+      assertThat(gets).hasSize(2);
+      Instant cjCountsFrom = gets.get(1).time();
+
+      // an explicit token request as soon as the client allows one must not be refused by CJ
+      CjRateLimitException early = catchThrowableOfType(CjRateLimitException.class,
+          () -> cj.auth().getAccessToken());
+      assertThat(early).isNotNull();
+      Instant retryAt = early.earliestRetryAt();
+      assertThat(retryAt).isNotNull();
+      assertThat(retryAt).isAfterOrEqualTo(cjCountsFrom.plus(Duration.ofMinutes(5)));
+      clock.set(retryAt);
+      cj.auth().getAccessToken();
+      assertThat(sim.recorder().throttleViolations()).as("calls %s", sim.recorder().calls()).isZero();
+      assertThat(sim.recorder().calls(Endpoint.GET_ACCESS_TOKEN).get(2).time())
+          .isAfterOrEqualTo(cjCountsFrom.plus(Duration.ofMinutes(5)));
+    }
+  }
+
   private static void run(long advanceSeconds, Consumer<CjSimulator> expire, boolean serverSide) throws Exception {
     long seed = System.nanoTime();
     SplittableRandom random = new SplittableRandom(seed);
