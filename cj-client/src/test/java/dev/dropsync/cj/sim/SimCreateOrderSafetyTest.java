@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.dropsync.cj.CjClient;
+import dev.dropsync.cj.CjException;
 import dev.dropsync.cj.CjTransportException;
 import dev.dropsync.cj.model.CreatedOrder;
 import dev.dropsync.cj.testkit.CjSimulator;
@@ -11,7 +12,15 @@ import dev.dropsync.cj.testkit.Endpoint;
 import dev.dropsync.cj.testkit.Fault;
 import dev.dropsync.cj.testkit.SimClock;
 import dev.dropsync.cj.testkit.SimOrder;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.SplittableRandom;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -131,5 +140,59 @@ class SimCreateOrderSafetyTest {
     assertThat(e.endpoint()).contains("createOrderV2");
     assertThat(sim().recorder().count(Endpoint.CREATE_ORDER_V2)).isEqualTo(1);
     onlyOrder("shop-1006");
+  }
+
+  @Test
+  void concurrentCreatesUnderRandomUnknownOutcomesNeverDuplicateAnOrder() throws Exception {
+    long seed = System.nanoTime();
+    SplittableRandom random = new SplittableRandom(seed);
+    int threads = 8;
+    int orders = 40;
+    SimClock c = SimClock.at(Sims.START);
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    try (CjSimulator s = CjSimulator.builder().clock(c).qpsEnforced(false).products(20).seed(seed).build().start();
+        CjClient client = Sims.client(s, c, new Sims.VirtualSleeper(c)).qps(100).build()) {
+      List<String> vids = s.catalog().inStockVariantIds();
+      Fault[] kinds = {Fault.lostResponse(), Fault.disconnect(), Fault.busy(), Fault.serverError(502), Fault.truncatedJson()};
+      // a random fault sequence over the create calls (first sends and resends alike)
+      for (int i = 0; i < orders * 2; i++) {
+        if (random.nextInt(100) < 40) {
+          s.faults().next(Endpoint.CREATE_ORDER_V2, 1, kinds[random.nextInt(kinds.length)]);
+        } else {
+          s.faults().next(Endpoint.CREATE_ORDER_V2, 1, Fault.delay(Duration.ofMillis(1))); // a harmless slot
+        }
+      }
+      CountDownLatch go = new CountDownLatch(1);
+      List<Future<@Nullable CreatedOrder>> results = new ArrayList<>();
+      for (int i = 0; i < orders; i++) {
+        String number = "shop-r" + i;
+        String vid = vids.get(random.nextInt(vids.size()));
+        results.add(pool.submit(() -> {
+          go.await();
+          try {
+            return client.orders().createOrderV2(Sims.order(number, vid, 1));
+          } catch (CjException e) {
+            return null; // outcome stayed unknown: allowed, as long as nothing was duplicated
+          }
+        }));
+      }
+      go.countDown();
+      String why = "seed " + seed;
+      int succeeded = 0;
+      for (int i = 0; i < orders; i++) {
+        CreatedOrder o = results.get(i).get(60, TimeUnit.SECONDS);
+        List<SimOrder> stored = s.orders().byOrderNumber("shop-r" + i);
+        assertThat(stored).as(why + ", shop-r" + i).hasSizeLessThanOrEqualTo(1);
+        if (o != null) {
+          succeeded++;
+          assertThat(stored).as(why + ", shop-r" + i).singleElement()
+              .satisfies(so -> assertThat(so.cjOrderId()).isEqualTo(o.orderId()));
+        }
+      }
+      assertThat(s.recorder().duplicateOrderNumbers()).as(why).isEmpty();
+      assertThat(succeeded).as(why).isGreaterThan(orders / 2);
+    } finally {
+      pool.shutdownNow();
+    }
   }
 }
