@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.dropsync.cj.CjClient;
 import dev.dropsync.cj.CjException;
+import dev.dropsync.cj.CjServerException;
 import dev.dropsync.cj.CjTransportException;
 import dev.dropsync.cj.model.CreatedOrder;
 import dev.dropsync.cj.testkit.CjSimulator;
@@ -12,6 +13,7 @@ import dev.dropsync.cj.testkit.Endpoint;
 import dev.dropsync.cj.testkit.Fault;
 import dev.dropsync.cj.testkit.SimClock;
 import dev.dropsync.cj.testkit.SimOrder;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -194,5 +196,27 @@ class SimCreateOrderSafetyTest {
     } finally {
       pool.shutdownNow();
     }
+  }
+
+  @Test
+  void confirmAndPayAreNeverResentAfterAnUnknownOutcome() {
+    String sd = cj().orders().createOrderV2(Sims.order("shop-1007", vid, 1)).orderId();
+    assertThat(sd).isNotNull();
+    sim().faults().next(Endpoint.CONFIRM_ORDER, 1, Fault.busy());
+    assertThat(catchThrowableOfType(CjServerException.class, () -> cj().orders().confirmOrder(sd))).isNotNull();
+    assertThat(sim().recorder().count(Endpoint.CONFIRM_ORDER)).isEqualTo(1);
+    assertThat(cj().orders().confirmOrder(sd)).isEqualTo(sd);
+
+    BigDecimal before = sim().orders().balance();
+    sim().faults().next(Endpoint.PAY_BALANCE, 1, Fault.lostResponse());
+    CjTransportException e = catchThrowableOfType(CjTransportException.class, () -> cj().payments().payBalance(sd));
+
+    assertThat(e).isNotNull();
+    assertThat(sim().recorder().count(Endpoint.PAY_BALANCE)).isEqualTo(1);
+    SimOrder paid = onlyOrder("shop-1007");
+    assertThat(paid.status()).isEqualTo("UNSHIPPED");
+    assertThat(sim().orders().balance()).isEqualByComparingTo(before.subtract(paid.productAmount().add(paid.postageAmount())));
+    // re-reading the order is how the caller learns the payment went through
+    assertThat(cj().orders().getOrderDetail(sd).orderStatus()).isEqualTo("UNSHIPPED");
   }
 }
