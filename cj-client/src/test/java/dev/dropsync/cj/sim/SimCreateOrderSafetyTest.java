@@ -219,4 +219,18 @@ class SimCreateOrderSafetyTest {
     // re-reading the order is how the caller learns the payment went through
     assertThat(cj().orders().getOrderDetail(sd).orderStatus()).isEqualTo("UNSHIPPED");
   }
+
+  @Test
+  void expiredTokenOnCreateRefreshesAndCreatesExactlyOnce() {
+    assertThat(cj().payments().getBalance().amount()).isPositive();
+    sim().faults().next(Endpoint.CREATE_ORDER_V2, 1, Fault.tokenExpired());
+
+    CreatedOrder created = cj().orders().createOrderV2(Sims.order("shop-1008", vid, 1));
+
+    SimOrder stored = onlyOrder("shop-1008");
+    assertThat(created.orderId()).isEqualTo(stored.cjOrderId());
+    assertThat(created.recovered()).isFalse();
+    assertThat(sim().recorder().count(Endpoint.REFRESH_ACCESS_TOKEN)).isEqualTo(1);
+    assertThat(sim().recorder().count(Endpoint.CREATE_ORDER_V2)).isEqualTo(2);
+  }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.dropsync.cj.CjAuthenticationException;
 import dev.dropsync.cj.CjClient;
+import dev.dropsync.cj.CjClientListener;
 import dev.dropsync.cj.CjException;
 import dev.dropsync.cj.CjInvalidRequestException;
 import dev.dropsync.cj.CjMalformedResponseException;
@@ -22,6 +23,7 @@ import dev.dropsync.cj.testkit.SimClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
@@ -117,14 +119,38 @@ class SimFaultsTest {
   }
 
   @Test
-  void throttleAnswerPushesTheRetryBackByRetryAfter() {
-    sim().faults().next(Endpoint.STOCK_BY_VID, 1, Fault.tooManyRequests());
+  void throttleAnswerPushesTheRetryBackByRetryAfterAndTellsTheListener() {
+    List<CjClientListener.RateLimitEvent> throttles = new CopyOnWriteArrayList<>();
+    List<CjClientListener.RetryEvent> retries = new CopyOnWriteArrayList<>();
+    CjClientListener listener = new CjClientListener() {
+      @Override
+      public void onRateLimited(CjClientListener.RateLimitEvent event) {
+        throttles.add(event);
+      }
 
-    cj().stock().byVid(vid);
+      @Override
+      public void onRetry(CjClientListener.RetryEvent event) {
+        retries.add(event);
+      }
+    };
+    try (CjClient observed = cj().newBuilder().listener(listener).build()) {
+      sim().faults().next(Endpoint.STOCK_BY_VID, 1, Fault.tooManyRequests());
+
+      observed.stock().byVid(vid);
+    }
 
     List<RecordedCall> calls = stockCalls();
     assertThat(calls).hasSize(2);
     assertThat(Duration.between(calls.get(0).time(), calls.get(1).time())).isGreaterThanOrEqualTo(Duration.ofSeconds(1));
+    assertThat(throttles).anySatisfy(t -> {
+      assertThat(t.serverThrottled()).isTrue();
+      assertThat(t.delay()).isGreaterThanOrEqualTo(Duration.ofSeconds(1));
+      assertThat(t.endpoint()).contains("/product/stock/queryByVid");
+    });
+    assertThat(retries).singleElement().satisfies(r -> {
+      assertThat(r.failedAttempt()).isEqualTo(1);
+      assertThat(r.reason()).contains("CjRateLimitException");
+    });
   }
 
   @Test
