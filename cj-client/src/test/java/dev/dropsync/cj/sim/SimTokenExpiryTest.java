@@ -34,13 +34,13 @@ class SimTokenExpiryTest {
 
   @Test
   void sixteenThreadsAfterExpiryOnTheClockShareOneRefresh() throws Exception {
-    run(15 * 24 * 3600 + 1, (sim) -> {}, false);
+    run(15 * 24 * 3600 + 1, sim -> {}, false);
   }
 
   @Test
   void sixteenThreadsInsideTheRefreshAheadWindowShareOneRefresh() throws Exception {
     // 15 d lifetime, refresh ahead 48 h: at 14 d the token still works but is due for refresh
-    run(14 * 24 * 3600, (sim) -> {}, false);
+    run(14 * 24 * 3600, sim -> {}, false);
   }
 
   @Test
@@ -50,7 +50,6 @@ class SimTokenExpiryTest {
 
   @Test
   void sixteenThreadsAfterBothTokensExpireShareOneNewTokenRequest() throws Exception {
-    long seed = System.nanoTime();
     SimClock clock = SimClock.at(Sims.START);
     ExecutorService pool = Executors.newFixedThreadPool(THREADS);
     try (CjSimulator sim = CjSimulator.builder().clock(clock).qpsEnforced(false).products(20).seed(5).build().start();
@@ -72,7 +71,7 @@ class SimTokenExpiryTest {
         assertThat(f.get(60, TimeUnit.SECONDS)).isPositive();
       }
 
-      String why = "seed " + seed + ", calls " + sim.recorder().countsByEndpoint();
+      String why = "calls " + sim.recorder().countsByEndpoint();
       // the refresh token is dead too (1600003), so exactly one refresh attempt and one getAccessToken
       assertThat(sim.recorder().count(Endpoint.REFRESH_ACCESS_TOKEN)).as(why).isEqualTo(1);
       assertThat(sim.recorder().calls(Endpoint.REFRESH_ACCESS_TOKEN).get(0).cjCode()).as(why).isEqualTo(1600003);
