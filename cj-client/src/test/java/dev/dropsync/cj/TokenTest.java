@@ -117,6 +117,29 @@ class TokenTest {
   }
 
   @Test
+  void tokenRequestSpacingStartsWhenTheLimiterLetTheRequestGoNotWhenItWasQueued() {
+    Instant start = clock.instant();
+    InMemoryTokenStore store = storeWith(new CjTokens("37995", "OLD", start.plus(Duration.ofHours(20)), "OLD-R",
+        start.plus(Duration.ofDays(100)), start.minus(Duration.ofDays(14))));
+    server.enqueue(error(1600003, "refresh token expired"));
+    server.enqueue(json(fixture("auth/token.json")));
+    server.enqueue(json(fixture("payments/balance.json")));
+    // CJ's answer should the client ask again too early
+    server.enqueue(json(fixture("errors/throttle.json").replace("1 time/1second", "1 time/300 seconds")));
+    try (CjClient cj = builder(store).qps(1).build()) {
+      cj.payments().getBalance();
+      // refresh went at once; getAccessToken waited one limiter interval (1.1 s) behind it
+      Instant tokenSentAt = start.plus(Duration.ofMillis(1100));
+      clock.advance(Duration.between(clock.instant(), start.plus(Duration.ofMinutes(5))));
+
+      assertThatThrownBy(() -> cj.auth().getAccessToken())
+          .isInstanceOfSatisfying(CjRateLimitException.class,
+              e -> assertThat(e.earliestRetryAt()).isEqualTo(tokenSentAt.plus(Duration.ofMinutes(5))));
+    }
+    assertThat(server.getRequestCount()).isEqualTo(3);
+  }
+
+  @Test
   void failedRefreshAheadKeepsUsingStillValidToken() {
     Instant now = clock.instant();
     InMemoryTokenStore store = storeWith(new CjTokens("37995", "STILL-VALID", now.plus(Duration.ofHours(20)), "R",

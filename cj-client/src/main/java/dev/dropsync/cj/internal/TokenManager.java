@@ -202,7 +202,18 @@ public final class TokenManager {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("apiKey", apiKey);
     return core.call(GET_TOKEN, Map.of(), body, RequestOptions.none(), 0)
+        .whenComplete((env, t) -> sentBy(clock.instant()))
         .thenApply(env -> parse(env, null));
+  }
+
+  /**
+   * CJ counts the 5-minute spacing from when the request reached it, which can be later than when it was
+   * queued here (the rate limiter may hold it back), so the spacing restarts when the answer arrives.
+   */
+  private synchronized void sentBy(Instant answeredAt) {
+    if (lastGetAt == null || answeredAt.isAfter(lastGetAt)) {
+      lastGetAt = answeredAt;
+    }
   }
 
   /** Calls refreshAccessToken (respecting a minimum spacing) for the given pair. */
