@@ -16,7 +16,7 @@ import dev.dropsync.fulfillment.ShipmentLine;
 import dev.dropsync.fulfillment.SupplierOrderStatus;
 import dev.dropsync.fulfillment.Tracking;
 import dev.dropsync.fulfillment.testing.Fixture;
-import dev.dropsync.fulfillment.testing.MutableClock;
+import dev.dropsync.inventory.testing.MutableClock;
 import dev.dropsync.inventory.Money;
 import dev.dropsync.inventory.TenantId;
 import dev.dropsync.inventory.VariantId;

@@ -1,5 +1,6 @@
 package dev.dropsync.fulfillment.testing;
 
+import dev.dropsync.inventory.testing.MutableClock;
 import dev.dropsync.fulfillment.Address;
 import dev.dropsync.fulfillment.CustomerContact;
 import dev.dropsync.fulfillment.FreightOption;
