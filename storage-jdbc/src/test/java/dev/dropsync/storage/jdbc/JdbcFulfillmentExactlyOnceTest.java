@@ -14,7 +14,7 @@ import dev.dropsync.fulfillment.spi.InMemoryFreightQuotes;
 import dev.dropsync.fulfillment.spi.InMemorySupplierOrders;
 import dev.dropsync.fulfillment.spi.RecordingNotifier;
 import dev.dropsync.fulfillment.testing.Fixture;
-import dev.dropsync.fulfillment.testing.MutableClock;
+import dev.dropsync.inventory.testing.MutableClock;
 import dev.dropsync.fulfillment.testing.TestInventory;
 import dev.dropsync.fulfillment.FreightOption;
 import dev.dropsync.inventory.Money;
