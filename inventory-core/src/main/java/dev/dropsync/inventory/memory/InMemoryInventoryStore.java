@@ -62,6 +62,7 @@ public final class InMemoryInventoryStore implements InventoryStore {
     final ConcurrentSkipListSet<String> productOrder = new ConcurrentSkipListSet<>();
     final ConcurrentHashMap<VariantId, ProductId> variantIndex = new ConcurrentHashMap<>();
     final ConcurrentHashMap<String, ProductId> bySupplier = new ConcurrentHashMap<>();
+    final ConcurrentHashMap<String, ProductId> bySupplierVariant = new ConcurrentHashMap<>();
     final LedgerLog ledger;
     int activeCount;
     final HashMap<String, Reservation> reservations = new HashMap<>();
@@ -128,6 +129,7 @@ public final class InMemoryInventoryStore implements InventoryStore {
       d.bySupplier.put(key, stored.id());
       for (Variant v : stored.variants()) {
         d.variantIndex.put(v.id(), stored.id());
+        d.bySupplierVariant.put(supplierKey(stored.supplierId(), v.supplierVariantId()), stored.id());
         if (v.onHand() != 0) {
           append(d, stored.tenant(), stored.id(), v.id(), v.onHand(), 0, LedgerReason.SUPPLIER_SYNC, "import", at);
         }
@@ -152,6 +154,16 @@ public final class InMemoryInventoryStore implements InventoryStore {
       return Optional.empty();
     }
     ProductId id = d.bySupplier.get(supplierKey(supplierId, supplierProductId));
+    return id == null ? Optional.empty() : Optional.ofNullable(d.products.get(id));
+  }
+
+  @Override
+  public Optional<Product> findProductBySupplierVariant(TenantId tenant, String supplierId, String supplierVariantId) {
+    TenantData d = tenants.get(tenant);
+    if (d == null) {
+      return Optional.empty();
+    }
+    ProductId id = d.bySupplierVariant.get(supplierKey(supplierId, supplierVariantId));
     return id == null ? Optional.empty() : Optional.ofNullable(d.products.get(id));
   }
 

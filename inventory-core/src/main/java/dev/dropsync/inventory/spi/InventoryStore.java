@@ -75,6 +75,15 @@ public interface InventoryStore {
   Optional<Product> findProductByVariant(TenantId tenant, VariantId variant);
 
   /**
+   * The tenant's product holding the supplier's variant {@code supplierVariantId} of supplier
+   * {@code supplierId}, if imported. Used to route supplier stock and variant webhooks, which name
+   * only the supplier's variant id.
+   *
+   * @since 0.1.0
+   */
+  Optional<Product> findProductBySupplierVariant(TenantId tenant, String supplierId, String supplierVariantId);
+
+  /**
    * Up to {@code limit} of the tenant's products with ids after {@code after} (null: from the
    * start), ordered by product id (keyset paging).
    */

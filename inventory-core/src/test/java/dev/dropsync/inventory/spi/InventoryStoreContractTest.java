@@ -105,6 +105,9 @@ public abstract class InventoryStoreContractTest {
     assertThat(store.findProduct(A, p.id())).contains(p);
     assertThat(store.findProductBySupplierId(A, "cj", "SP-p1")).contains(p);
     assertThat(store.findProductByVariant(A, v("p1", 2))).contains(p);
+    assertThat(store.findProductBySupplierVariant(A, "cj", "SP-p1-V2")).contains(p);
+    assertThat(store.findProductBySupplierVariant(A, "other", "SP-p1-V2")).isEmpty();
+    assertThat(store.findProductBySupplierVariant(A, "cj", "SP-p1-V9")).isEmpty();
     List<LedgerEntry> ledger = store.ledger(A, v("p1", 1));
     assertThat(ledger).singleElement().satisfies(e -> {
       assertThat(e.deltaOnHand()).isEqualTo(7);
@@ -158,6 +161,7 @@ public abstract class InventoryStoreContractTest {
     assertThat(store.findProduct(B, a.id())).isEmpty();
     assertThat(store.findProductByVariant(B, v("p1", 1))).isEmpty();
     assertThat(store.findProductBySupplierId(B, "cj", "SP-p1")).isEmpty();
+    assertThat(store.findProductBySupplierVariant(B, "cj", "SP-p1-V1")).isEmpty();
     assertThat(store.listProducts(B, null, 10)).isEmpty();
     assertThat(store.ledger(B, v("p1", 1))).isEmpty();
     assertThat(store.ledger(B, 0, 10)).isEmpty();
