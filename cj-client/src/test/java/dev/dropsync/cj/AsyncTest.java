@@ -1,5 +1,6 @@
 package dev.dropsync.cj;
 
+import dev.dropsync.cj.testkit.SimClock;
 import static dev.dropsync.cj.TestSupport.fixture;
 import static dev.dropsync.cj.TestSupport.json;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -24,8 +25,8 @@ import org.junit.jupiter.api.Test;
 
 class AsyncTest {
   @StartStop public final MockWebServer server = new MockWebServer();
-  private final TestSupport.VirtualClock clock = new TestSupport.VirtualClock(TestSupport.START);
-  private final TestSupport.RecordingSleeper sleeper = new TestSupport.RecordingSleeper(clock);
+  private final SimClock clock = SimClock.at(TestSupport.START);
+  private final VirtualSleeper sleeper = new VirtualSleeper(clock);
 
   @Test
   void asyncCallCompletesOnTheInjectedExecutor() throws Exception {

@@ -1,5 +1,6 @@
 package dev.dropsync.cj;
 
+import dev.dropsync.cj.testkit.SimClock;
 import static dev.dropsync.cj.TestSupport.fixture;
 import static dev.dropsync.cj.TestSupport.json;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -27,7 +28,7 @@ import org.junit.jupiter.api.Test;
 
 class LimiterTest {
   @StartStop public final MockWebServer server = new MockWebServer();
-  private final TestSupport.VirtualClock clock = new TestSupport.VirtualClock(TestSupport.START);
+  private final SimClock clock = SimClock.at(TestSupport.START);
 
   private void alwaysBalance() {
     server.setDispatcher(new Dispatcher() {
@@ -73,7 +74,7 @@ class LimiterTest {
   @Test
   void sequentialCallsAreSpacedOnTheInjectedClock() {
     alwaysBalance();
-    TestSupport.RecordingSleeper sleeper = new TestSupport.RecordingSleeper(clock);
+    VirtualSleeper sleeper = new VirtualSleeper(clock);
     List<Instant> sent = new CopyOnWriteArrayList<>();
     try (CjClient cj = TestSupport.client(server, clock, sleeper).qps(2).listener(new CjClientListener() {
       @Override
@@ -95,7 +96,7 @@ class LimiterTest {
   @Test
   void derivedClientSharesTheLimiter() {
     alwaysBalance();
-    TestSupport.RecordingSleeper sleeper = new TestSupport.RecordingSleeper(clock);
+    VirtualSleeper sleeper = new VirtualSleeper(clock);
     try (CjClient cj = TestSupport.client(server, clock, sleeper).qps(1).build();
         CjClient slow = cj.newBuilder().readTimeout(Duration.ofSeconds(20)).build()) {
       cj.payments().getBalance();
@@ -113,7 +114,7 @@ class LimiterTest {
       waits.add(d);
       return CompletableFuture.completedFuture(null);
     };
-    try (CjClient cj = TestSupport.client(server, clock, new TestSupport.RecordingSleeper(clock)).sleeper(recordOnly).qps(1).build()) {
+    try (CjClient cj = TestSupport.client(server, clock, new VirtualSleeper(clock)).sleeper(recordOnly).qps(1).build()) {
       List<CompletableFuture<?>> fs = new ArrayList<>();
       for (int i = 0; i < 6; i++) {
         fs.add(cj.payments().getBalanceAsync(RequestOptions.none()));

@@ -1,5 +1,6 @@
 package dev.dropsync.cj;
 
+import dev.dropsync.cj.testkit.SimClock;
 import static dev.dropsync.cj.TestSupport.error;
 import static dev.dropsync.cj.TestSupport.fixture;
 import static dev.dropsync.cj.TestSupport.json;
@@ -22,8 +23,8 @@ import org.junit.jupiter.api.Test;
 
 class RetryAndOrderSafetyTest {
   @StartStop public final MockWebServer server = new MockWebServer();
-  private final TestSupport.VirtualClock clock = new TestSupport.VirtualClock(TestSupport.START);
-  private final TestSupport.RecordingSleeper sleeper = new TestSupport.RecordingSleeper(clock);
+  private final SimClock clock = SimClock.at(TestSupport.START);
+  private final VirtualSleeper sleeper = new VirtualSleeper(clock);
   private final List<CjClientListener.RetryEvent> retries = new CopyOnWriteArrayList<>();
   private final List<CjClientListener.RateLimitEvent> throttles = new CopyOnWriteArrayList<>();
 

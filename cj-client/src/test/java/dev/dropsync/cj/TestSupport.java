@@ -1,24 +1,19 @@
 package dev.dropsync.cj;
 
 import dev.dropsync.cj.model.CjTokens;
+import dev.dropsync.cj.testkit.SimClock;
 import dev.dropsync.cj.spi.InMemoryTokenStore;
-import dev.dropsync.cj.spi.Sleeper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CopyOnWriteArrayList;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
 
-/** Virtual clock, recording sleeper, fixtures and a pre-authenticated client factory. */
+/** Fixtures and a pre-authenticated client factory; virtual time is {@link VirtualSleeper} on a {@link dev.dropsync.cj.testkit.SimClock}. */
 final class TestSupport {
   static final String API_KEY = "CJ123456@api@0123456789abcdef0123456789abcdef";
   static final String TOKEN = "tok-live-3f6b9a2c";
@@ -26,51 +21,6 @@ final class TestSupport {
   static final Instant START = Instant.parse("2026-11-25T10:00:00Z");
 
   private TestSupport() {}
-
-  /** A mutable clock. */
-  static final class VirtualClock extends Clock {
-    private volatile Instant now;
-
-    VirtualClock(Instant start) {
-      this.now = start;
-    }
-
-    synchronized void advance(Duration d) {
-      now = now.plus(d);
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
-  }
-
-  /** Completes every wait at once, advancing the virtual clock and recording the duration. */
-  static final class RecordingSleeper implements Sleeper {
-    final List<Duration> waits = new CopyOnWriteArrayList<>();
-    private final VirtualClock clock;
-
-    RecordingSleeper(VirtualClock clock) {
-      this.clock = clock;
-    }
-
-    @Override
-    public CompletableFuture<Void> sleep(Duration duration) {
-      waits.add(duration);
-      clock.advance(duration);
-      return CompletableFuture.completedFuture(null);
-    }
-  }
 
   static String fixture(String path) {
     try (InputStream in = TestSupport.class.getResourceAsStream("/fixtures/" + path)) {
@@ -107,7 +57,7 @@ final class TestSupport {
     return s;
   }
 
-  static CjClient.Builder client(MockWebServer server, VirtualClock clock, RecordingSleeper sleeper) {
+  static CjClient.Builder client(MockWebServer server, SimClock clock, VirtualSleeper sleeper) {
     return CjClient.builder()
         .apiKey(API_KEY)
         .baseUrl(server.url("/api2.0/v1").toString())

@@ -1,5 +1,6 @@
 package dev.dropsync.cj.sim;
 
+import dev.dropsync.cj.VirtualSleeper;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
@@ -43,7 +44,7 @@ class SimCreateOrderSafetyTest {
   void start() {
     clock = SimClock.at(Sims.START);
     sim = CjSimulator.builder().clock(clock).qps(2).products(20).seed(9).build().start();
-    cj = Sims.client(sim, clock, new Sims.VirtualSleeper(clock)).build();
+    cj = Sims.client(sim, clock, new VirtualSleeper(clock)).build();
     vid = sim.catalog().inStockVariantIds().get(0);
   }
 
@@ -153,7 +154,7 @@ class SimCreateOrderSafetyTest {
     SimClock c = SimClock.at(Sims.START);
     ExecutorService pool = Executors.newFixedThreadPool(threads);
     try (CjSimulator s = CjSimulator.builder().clock(c).qpsEnforced(false).products(20).seed(seed).build().start();
-        CjClient client = Sims.client(s, c, new Sims.VirtualSleeper(c)).qps(100).build()) {
+        CjClient client = Sims.client(s, c, new VirtualSleeper(c)).qps(100).build()) {
       List<String> vids = s.catalog().inStockVariantIds();
       Fault[] kinds = {Fault.lostResponse(), Fault.disconnect(), Fault.busy(), Fault.serverError(502), Fault.truncatedJson()};
       // a random fault sequence over the create calls (first sends and resends alike)

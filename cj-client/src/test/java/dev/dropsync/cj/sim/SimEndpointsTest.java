@@ -1,5 +1,6 @@
 package dev.dropsync.cj.sim;
 
+import dev.dropsync.cj.VirtualSleeper;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -34,7 +35,7 @@ class SimEndpointsTest {
     SimClock clock = SimClock.at(Sims.START);
     try (CjSimulator sim = CjSimulator.builder().clock(clock).qps(2).products(60).seed(17)
             .probeWebhookUrls(false).build().start();
-        CjClient cj = Sims.client(sim, clock, new Sims.VirtualSleeper(clock)).build()) {
+        CjClient cj = Sims.client(sim, clock, new VirtualSleeper(clock)).build()) {
       CjTokens first = cj.auth().getAccessToken();
       CjTokens refreshed = cj.auth().refreshAccessToken();
       assertThat(refreshed.accessToken()).isNotEqualTo(first.accessToken());

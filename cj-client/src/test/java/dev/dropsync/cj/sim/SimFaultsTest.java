@@ -1,5 +1,6 @@
 package dev.dropsync.cj.sim;
 
+import dev.dropsync.cj.VirtualSleeper;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
@@ -44,7 +45,7 @@ class SimFaultsTest {
   private static final int MAX_RETRIES = 3;
 
   private SimClock clock = SimClock.at(Sims.START);
-  private Sims.@Nullable VirtualSleeper sleeper;
+  private @Nullable VirtualSleeper sleeper;
   private @Nullable CjSimulator sim;
   private @Nullable CjClient cj;
   private String vid = "";
@@ -52,7 +53,7 @@ class SimFaultsTest {
   @BeforeEach
   void start() {
     clock = SimClock.at(Sims.START);
-    sleeper = new Sims.VirtualSleeper(clock);
+    sleeper = new VirtualSleeper(clock);
     sim = CjSimulator.builder().clock(clock).qps(2).products(20).seed(3).build().start();
     cj = Sims.client(sim, clock, sleeper).maxRetries(MAX_RETRIES).build();
     vid = sim.catalog().inStockVariantIds().get(0);
@@ -278,7 +279,7 @@ class SimFaultsTest {
         .apiKey("CJ999999@api@ffffffffffffffffffffffffffffffff")
         .baseUrl(sim().baseUrl())
         .clock(clock)
-        .sleeper(new Sims.VirtualSleeper(clock))
+        .sleeper(new VirtualSleeper(clock))
         .build()) {
       CjAuthenticationException e = catchThrowableOfType(CjAuthenticationException.class, () -> stranger.stock().byVid(vid));
 

@@ -1,5 +1,6 @@
 package dev.dropsync.cj.sim;
 
+import dev.dropsync.cj.VirtualSleeper;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
@@ -23,11 +24,11 @@ class SimRestartAndThrottleTest {
     SimClock clock = SimClock.at(Sims.START);
     InMemoryTokenStore store = new InMemoryTokenStore();
     try (CjSimulator sim = CjSimulator.builder().clock(clock).products(20).seed(2).build().start()) {
-      try (CjClient before = Sims.client(sim, clock, new Sims.VirtualSleeper(clock)).tokenStore(store).build()) {
+      try (CjClient before = Sims.client(sim, clock, new VirtualSleeper(clock)).tokenStore(store).build()) {
         assertThat(before.payments().getBalance().amount()).isPositive();
       }
       clock.advance(Duration.ofMinutes(1));
-      try (CjClient after = Sims.client(sim, clock, new Sims.VirtualSleeper(clock)).tokenStore(store).build()) {
+      try (CjClient after = Sims.client(sim, clock, new VirtualSleeper(clock)).tokenStore(store).build()) {
         assertThat(after.payments().getBalance().amount()).isPositive();
       }
       assertThat(sim.recorder().count(Endpoint.GET_ACCESS_TOKEN)).isEqualTo(1);
@@ -39,12 +40,12 @@ class SimRestartAndThrottleTest {
   void restartWithoutATokenStoreWithinFiveMinutesEndsInATypedRateLimitError() {
     SimClock clock = SimClock.at(Sims.START);
     try (CjSimulator sim = CjSimulator.builder().clock(clock).products(20).seed(2).build().start()) {
-      try (CjClient before = Sims.client(sim, clock, new Sims.VirtualSleeper(clock)).build()) {
+      try (CjClient before = Sims.client(sim, clock, new VirtualSleeper(clock)).build()) {
         assertThat(before.payments().getBalance().amount()).isPositive();
       }
       Instant firstToken = sim.recorder().calls(Endpoint.GET_ACCESS_TOKEN).get(0).time();
       clock.advance(Duration.ofMinutes(1));
-      try (CjClient after = Sims.client(sim, clock, new Sims.VirtualSleeper(clock)).build()) {
+      try (CjClient after = Sims.client(sim, clock, new VirtualSleeper(clock)).build()) {
         CjRateLimitException e = catchThrowableOfType(CjRateLimitException.class, () -> after.payments().getBalance());
 
         assertThat(e).isNotNull();
@@ -69,7 +70,7 @@ class SimRestartAndThrottleTest {
   void clientConfiguredAboveTheAccountQpsRecoversFromEveryThrottle() {
     SimClock clock = SimClock.at(Sims.START);
     try (CjSimulator sim = CjSimulator.builder().clock(clock).qps(2).products(20).seed(2).build().start();
-        CjClient cj = Sims.client(sim, clock, new Sims.VirtualSleeper(clock)).qps(6).build()) {
+        CjClient cj = Sims.client(sim, clock, new VirtualSleeper(clock)).qps(6).build()) {
       String vid = sim.catalog().inStockVariantIds().get(0);
       for (int i = 0; i < 12; i++) {
         assertThat(cj.stock().byVid(vid)).isNotEmpty();

@@ -1,5 +1,6 @@
 package dev.dropsync.cj.sim;
 
+import dev.dropsync.cj.VirtualSleeper;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.dropsync.cj.CjClient;
@@ -37,7 +38,7 @@ class SimSessionTest {
   @Test
   void fullSessionFromTokenToShippedOrderCostsThePointsOfTheCostTable() {
     SimClock clock = SimClock.at(Sims.START);
-    Sims.VirtualSleeper sleeper = new Sims.VirtualSleeper(clock);
+    VirtualSleeper sleeper = new VirtualSleeper(clock);
     try (CjSimulator sim = CjSimulator.builder().clock(clock).qps(2).products(50).seed(21)
             .pointsTotal(POINTS_TOTAL).balance(new BigDecimal("500.00")).build().start();
         CjClient cj = Sims.client(sim, clock, sleeper).build()) {

@@ -1,5 +1,6 @@
 package dev.dropsync.cj.sim;
 
+import dev.dropsync.cj.VirtualSleeper;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
@@ -53,7 +54,7 @@ class SimTokenExpiryTest {
     SimClock clock = SimClock.at(Sims.START);
     ExecutorService pool = Executors.newFixedThreadPool(THREADS);
     try (CjSimulator sim = CjSimulator.builder().clock(clock).qpsEnforced(false).products(20).seed(5).build().start();
-        CjClient cj = Sims.client(sim, clock, new Sims.VirtualSleeper(clock)).qps(100).build()) {
+        CjClient cj = Sims.client(sim, clock, new VirtualSleeper(clock)).qps(100).build()) {
       assertThat(cj.payments().getBalance().amount()).isPositive();
       clock.advance(Duration.ofMinutes(6)); // past CJ's one-getAccessToken-per-5-minutes limit
       sim.faults().expireAllTokens();
@@ -85,7 +86,7 @@ class SimTokenExpiryTest {
   void deadTokensWithinFiveMinutesOfTheLastTokenRequestGiveATypedErrorNotAnotherRequest() {
     SimClock clock = SimClock.at(Sims.START);
     try (CjSimulator sim = CjSimulator.builder().clock(clock).products(20).seed(5).build().start();
-        CjClient cj = Sims.client(sim, clock, new Sims.VirtualSleeper(clock)).build()) {
+        CjClient cj = Sims.client(sim, clock, new VirtualSleeper(clock)).build()) {
       assertThat(cj.payments().getBalance().amount()).isPositive();
       Instant firstTokenAt = sim.recorder().calls(Endpoint.GET_ACCESS_TOKEN).get(0).time();
       sim.faults().expireAllTokens();
@@ -110,7 +111,7 @@ class SimTokenExpiryTest {
   void tokenRequestSpacingCountsFromWhenTheRequestReachedCjNotWhenItWasQueued() {
     SimClock clock = SimClock.at(Sims.START);
     try (CjSimulator sim = CjSimulator.builder().clock(clock).products(20).seed(5).build().start();
-        CjClient cj = Sims.client(sim, clock, new Sims.VirtualSleeper(clock)).build()) {
+        CjClient cj = Sims.client(sim, clock, new VirtualSleeper(clock)).build()) {
       assertThat(cj.payments().getBalance().amount()).isPositive();
       clock.advance(Duration.ofMinutes(6));
       sim.faults().expireAllTokens();
@@ -139,7 +140,7 @@ class SimTokenExpiryTest {
     long seed = System.nanoTime();
     SplittableRandom random = new SplittableRandom(seed);
     SimClock clock = SimClock.at(Sims.START);
-    Sims.VirtualSleeper sleeper = new Sims.VirtualSleeper(clock);
+    VirtualSleeper sleeper = new VirtualSleeper(clock);
     ExecutorService pool = Executors.newFixedThreadPool(THREADS);
     try (CjSimulator sim = CjSimulator.builder().clock(clock).qpsEnforced(false).products(20).seed(5).build().start();
         CjClient cj = Sims.client(sim, clock, sleeper).qps(100).build()) {

@@ -1,5 +1,6 @@
 package dev.dropsync.cj.sim;
 
+import dev.dropsync.cj.VirtualSleeper;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -26,7 +27,7 @@ class SimWebhooksTest {
   void simulatorSignedOrderAndLogisticDeliveriesVerifyAndKeepLargeIdsExact() {
     SimClock clock = SimClock.at(Sims.START);
     try (CjSimulator sim = CjSimulator.builder().clock(clock).qps(2).products(20).seed(13).build().start();
-        CjClient cj = Sims.client(sim, clock, new Sims.VirtualSleeper(clock)).build()) {
+        CjClient cj = Sims.client(sim, clock, new VirtualSleeper(clock)).build()) {
       String vid = sim.catalog().inStockVariantIds().get(0);
       CreatedOrder created = cj.orders().createOrderV2(Sims.order("shop-3001", vid, 1, 2));
       String sd = created.orderId();
@@ -67,7 +68,7 @@ class SimWebhooksTest {
   void tamperedOrForeignDeliveriesRaiseTheSignatureException() {
     SimClock clock = SimClock.at(Sims.START);
     try (CjSimulator sim = CjSimulator.builder().clock(clock).qps(2).products(20).seed(13).build().start();
-        CjClient cj = Sims.client(sim, clock, new Sims.VirtualSleeper(clock)).build()) {
+        CjClient cj = Sims.client(sim, clock, new VirtualSleeper(clock)).build()) {
       String vid = sim.catalog().inStockVariantIds().get(0);
       String sd = cj.orders().createOrderV2(Sims.order("shop-3002", vid, 1)).orderId();
       assertThat(sd).isNotNull();

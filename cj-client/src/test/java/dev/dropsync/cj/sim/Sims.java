@@ -9,31 +9,12 @@ import dev.dropsync.cj.testkit.SimClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 /** Shared set-up: a simulator on a {@link SimClock} and a client whose waits move that clock. */
 final class Sims {
   static final Instant START = Instant.parse("2026-11-25T08:00:00Z");
 
   private Sims() {}
-
-  /** Completes every wait at once and moves the shared clock by it: backoff and spacing cost no real time. */
-  static final class VirtualSleeper implements Sleeper {
-    final List<Duration> waits = new CopyOnWriteArrayList<>();
-    private final SimClock clock;
-
-    VirtualSleeper(SimClock clock) {
-      this.clock = clock;
-    }
-
-    @Override
-    public CompletableFuture<Void> sleep(Duration duration) {
-      waits.add(duration);
-      clock.advance(duration);
-      return CompletableFuture.completedFuture(null);
-    }
-  }
 
   /** A client for the simulator's primary account on the shared clock, QPS 2 (as the simulator). */
   static CjClient.Builder client(CjSimulator sim, SimClock clock, Sleeper sleeper) {
