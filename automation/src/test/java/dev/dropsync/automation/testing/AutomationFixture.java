@@ -99,7 +99,7 @@ public final class AutomationFixture {
     InventoryAnalytics analytics = InventoryAnalytics.builder()
         .salesLedger(sales).stockHistory(stockHistory).tenantSettings(settings).build();
     DailySnapshotter snapshotter = DailySnapshotter.builder()
-        .analytics(analytics).store(snapshots).clock(clock).build();
+        .analytics(analytics).store(snapshots).clock(new ZonedClockView(clock, ZoneOffset.UTC)).build();
     AtomicLong ids = new AtomicLong();
     Automation.Builder b = Automation.builder()
         .inventory(inventory.engine())
