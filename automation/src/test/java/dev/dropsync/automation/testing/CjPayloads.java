@@ -43,7 +43,7 @@ public final class CjPayloads {
   public static byte[] order(String messageId, String orderNumber, String cjOrderId, String status,
       @Nullable String trackNumber, Instant updatedAt) {
     return body(messageId, "ORDER", "UPDATE", "{\"orderNumber\":\"" + orderNumber + "\",\"orderNum\":\"" + orderNumber
-        + "\",\"cjOrderId\":" + cjOrderId + ",\"orderStatus\":\"" + status + "\",\"logisticName\":\"CJPacket Ordinary\""
+        + "\",\"cjOrderId\":" + id(cjOrderId) + ",\"orderStatus\":\"" + status + "\",\"logisticName\":\"CJPacket Ordinary\""
         + ",\"trackNumber\":" + (trackNumber == null ? "null" : "\"" + trackNumber + "\"")
         + ",\"trackingUrl\":" + (trackNumber == null ? "null" : "\"https://www.cjpacket.com/?trackingNumber=" + trackNumber + "\"")
         + ",\"createDate\":\"" + PLAIN.format(updatedAt.minusSeconds(3600)) + "\",\"updateDate\":\"" + PLAIN.format(updatedAt)
@@ -54,14 +54,14 @@ public final class CjPayloads {
   public static byte[] logistic(String messageId, String cjOrderId, String trackingNumber, int trackingStatus, Instant at) {
     String events = "[{\\\"status\\\":\\\"In transit\\\",\\\"activity\\\":\\\"Departed from facility\\\",\\\"location\\\":\\\"Shenzhen\\\",\\\"eventTime\\\":\\\""
         + PLAIN.format(at) + "\\\"}]";
-    return body(messageId, "LOGISTIC", "UPDATE", "{\"orderId\":" + cjOrderId + ",\"logisticName\":\"CJPacket Ordinary\""
+    return body(messageId, "LOGISTIC", "UPDATE", "{\"orderId\":" + id(cjOrderId) + ",\"logisticName\":\"CJPacket Ordinary\""
         + ",\"trackingNumber\":\"" + trackingNumber + "\",\"trackingStatus\":" + trackingStatus
         + ",\"logisticsTrackEvents\":\"" + events + "\",\"updateDate\":\"" + PLAIN.format(at) + "\"}");
   }
 
   /** An ORDERSPLIT message. */
   public static byte[] orderSplit(String messageId, String originalCjOrderId, Instant at) {
-    return body(messageId, "ORDERSPLIT", "INSERT", "{\"originalOrderId\":" + originalCjOrderId
+    return body(messageId, "ORDERSPLIT", "INSERT", "{\"originalOrderId\":" + id(originalCjOrderId)
         + ",\"splitReason\":\"Warehouse split\",\"splitOrderList\":[{\"orderCode\":\"SD1-1\",\"orderStatus\":300,\"createAt\":"
         + at.toEpochMilli() + "}],\"orderSplitTime\":\"" + PLAIN.format(at) + "\"}");
   }
@@ -74,6 +74,11 @@ public final class CjPayloads {
   /** CJ's registration probe: no {@code type}. */
   public static byte[] probe() {
     return "{\"messageId\":\"probe\",\"params\":{}}".getBytes(StandardCharsets.UTF_8);
+  }
+
+  /** CJ sends its order ids as bare JSON numbers; ids that are not numbers are written as strings. */
+  private static String id(String id) {
+    return id.chars().allMatch(Character::isDigit) ? id : "\"" + id + "\"";
   }
 
   private static byte[] body(String messageId, String type, String messageType, String params) {
