@@ -39,6 +39,7 @@ import dev.dropsync.inventory.testing.MutableClock;
 import dev.dropsync.scheduler.BackoffPolicy;
 import dev.dropsync.scheduler.InMemoryTaskStore;
 import dev.dropsync.scheduler.Scheduler;
+import dev.dropsync.scheduler.spi.TaskStore;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -48,6 +49,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 
 /**
  * The whole automation wired on in-memory SPIs and one virtual clock: inventory-core's {@link
@@ -86,6 +88,11 @@ public final class AutomationFixture {
 
   /** A fixture whose automation builder is adjusted by {@code customizer} before building. */
   public AutomationFixture(Consumer<Automation.Builder> customizer) {
+    this(s -> s, customizer);
+  }
+
+  /** A fixture whose scheduler uses {@code wrapTasks} applied to {@link #tasks} (e.g. to inject outages). */
+  public AutomationFixture(UnaryOperator<TaskStore> wrapTasks, Consumer<Automation.Builder> customizer) {
     this.inventory = InventoryFixture.create();
     this.clock = inventory.clock();
     this.suppliers = new InMemorySupplierOrders(clock);
@@ -104,7 +111,7 @@ public final class AutomationFixture {
     Automation.Builder b = Automation.builder()
         .inventory(inventory.engine())
         .fulfillment(fulfillment)
-        .scheduler(Scheduler.builder().store(tasks).clock(clock).executor(Runnable::run).workerCount(8)
+        .scheduler(Scheduler.builder().store(wrapTasks.apply(tasks)).clock(clock).executor(Runnable::run).workerCount(8)
             .workerId("test-worker").backoff(new BackoffPolicy(Duration.ofSeconds(1), 2.0, Duration.ofMinutes(1)))
             .jitter(() -> 0.99))
         .secrets(secrets)
