@@ -22,6 +22,7 @@ import dev.dropsync.fulfillment.spi.InMemoryMetricsStore;
 import dev.dropsync.fulfillment.spi.InMemoryOrderStore;
 import dev.dropsync.fulfillment.spi.InMemorySupplierOrders;
 import dev.dropsync.fulfillment.spi.RecordingNotifier;
+import dev.dropsync.inventory.InventoryEngine;
 import dev.dropsync.inventory.Money;
 import dev.dropsync.inventory.Plan;
 import dev.dropsync.inventory.Product;
@@ -93,7 +94,17 @@ public final class AutomationFixture {
 
   /** A fixture whose scheduler uses {@code wrapTasks} applied to {@link #tasks} (e.g. to inject outages). */
   public AutomationFixture(UnaryOperator<TaskStore> wrapTasks, Consumer<Automation.Builder> customizer) {
-    this.inventory = InventoryFixture.create();
+    this(b -> {}, wrapTasks, customizer);
+  }
+
+  /**
+   * A fixture whose inventory engine builder is adjusted by {@code inventoryCustomizer} (e.g. another
+   * supplier catalog), whose task store is wrapped by {@code wrapTasks}, and whose automation builder
+   * is adjusted by {@code customizer}.
+   */
+  public AutomationFixture(Consumer<InventoryEngine.Builder> inventoryCustomizer, UnaryOperator<TaskStore> wrapTasks,
+      Consumer<Automation.Builder> customizer) {
+    this.inventory = InventoryFixture.create(inventoryCustomizer);
     this.clock = inventory.clock();
     this.suppliers = new InMemorySupplierOrders(clock);
     this.fulfillment = FulfillmentEngine.builder()
