@@ -35,7 +35,11 @@ import org.junit.jupiter.api.RepeatedTest;
 class ConcurrentWebhookDeliveryTest {
   private static final Instant FAR = Instant.parse("2030-01-01T00:00:00Z");
 
-  private record Delivery(String messageId, byte[] body, boolean forged) {}
+  private record Delivery(String messageId, String text, boolean forged) {
+    byte[] body() {
+      return text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    }
+  }
 
   @RepeatedTest(5)
   void concurrentDeliveriesOfOneMessageLogItOnceQueueItOnceAndProcessItOnce() throws Exception {
@@ -62,10 +66,10 @@ class ConcurrentWebhookDeliveryTest {
       int times = 2 + random.nextInt(7);
       genuine.put(id, times);
       for (int k = 0; k < times; k++) {
-        deliveries.add(new Delivery(id, body, false));
+        deliveries.add(new Delivery(id, new String(body, java.nio.charset.StandardCharsets.UTF_8), false));
       }
       if (random.nextInt(3) == 0) {
-        deliveries.add(new Delivery(id, body, true));
+        deliveries.add(new Delivery(id, new String(body, java.nio.charset.StandardCharsets.UTF_8), true));
         forgedCount++;
       }
     }

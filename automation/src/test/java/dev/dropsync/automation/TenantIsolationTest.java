@@ -87,6 +87,7 @@ class TenantIsolationTest {
   @Test
   void bsProductsCannotBeReadOrSyncedThroughA() {
     Snapshot before = snapshotOfB();
+    assertThat(ta.product(productA.id()).tenant()).isEqualTo(a);
     notFound(() -> ta.product(productB.id()), "productId", productB.id().value());
     notFound(() -> ta.syncProduct(productB.id()), "productId", productB.id().value());
     assertThat(ta.products()).extracting(Product::tenant).containsOnly(a);
