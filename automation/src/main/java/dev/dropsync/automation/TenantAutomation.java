@@ -168,7 +168,7 @@ public final class TenantAutomation {
    * @since 0.1.0
    */
   public AutomationTask syncNow() {
-    return submitStandard(TaskTypes.INVENTORY_SYNC, Keys.task(TaskTypes.INVENTORY_SYNC, tenant, "manual:" + ctx.ids.get()),
+    return submitStandard(TaskTypes.INVENTORY_SYNC, Keys.task(TaskTypes.INVENTORY_SYNC, tenant, "manual", ctx.ids.get()),
         Map.of(), TaskPriority.HIGH);
   }
 
@@ -183,7 +183,7 @@ public final class TenantAutomation {
   public AutomationTask syncProduct(ProductId product) {
     Product p = ctx.inventory.product(tenant, product);
     return submitStandard(TaskTypes.INVENTORY_SYNC,
-        Keys.task(TaskTypes.INVENTORY_SYNC, tenant, p.supplierId() + ":" + p.id().value() + "#" + ctx.ids.get()),
+        Keys.task(TaskTypes.INVENTORY_SYNC, tenant, p.supplierId(), p.id().value(), ctx.ids.get()),
         Map.of(TaskTypes.PRODUCT_ID, p.id().value()), TaskPriority.HIGH);
   }
 
@@ -194,7 +194,7 @@ public final class TenantAutomation {
    * @since 0.1.0
    */
   public AutomationTask checkStockNow() {
-    return submitStandard(TaskTypes.STOCK_ALERT, Keys.task(TaskTypes.STOCK_ALERT, tenant, "manual:" + ctx.ids.get()),
+    return submitStandard(TaskTypes.STOCK_ALERT, Keys.task(TaskTypes.STOCK_ALERT, tenant, "manual", ctx.ids.get()),
         Map.of(), TaskPriority.MEDIUM);
   }
 

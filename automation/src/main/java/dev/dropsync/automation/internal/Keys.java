@@ -26,9 +26,13 @@ public final class Keys {
     return b.toString();
   }
 
-  /** {@code <type>:<tenant>:<id>}, the tenant-scoped form of {@code <type>:<id>}. */
-  public static String task(String type, TenantId tenant, String id) {
-    return type + ":" + part(tenant.value()) + ":" + part(id);
+  /** {@code <type>:<tenant>:<part>:…}, the tenant-scoped form of {@code <type>:<id>}; each part is encoded. */
+  public static String task(String type, TenantId tenant, String... parts) {
+    StringBuilder b = new StringBuilder(type).append(':').append(part(tenant.value()));
+    for (String p : parts) {
+      b.append(':').append(part(p));
+    }
+    return b.toString();
   }
 
   /** The prefix of every schedule id managed by the plan policy for {@code tenant}. */

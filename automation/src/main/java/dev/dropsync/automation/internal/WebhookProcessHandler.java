@@ -173,6 +173,10 @@ public final class WebhookProcessHandler implements TaskHandler {
     if (so.isEmpty()) {
       return new Result(WebhookOutcome.IGNORED, "no supplier order " + reference);
     }
+    if (!so.get().supplierId().equals(ctx.cjSupplierId)) {
+      return new Result(WebhookOutcome.IGNORED, "supplier order " + reference + " is placed with "
+          + so.get().supplierId() + ", not " + ctx.cjSupplierId);
+    }
     SupplierOrderStatus status = statusOf(o.orderStatus());
     if (status == null || o.updatedAt() == null) {
       return polled(tenant, reference);
