@@ -31,6 +31,13 @@ public record AutomationHealth(
    * Copies the collections.
    *
    * @throws NullPointerException if a component is null
+   *
+   * @param tenant see the record component
+   * @param from see the record component
+   * @param to see the record component
+   * @param schedules see the record component
+   * @param tasks see the record component
+   * @param webhooks see the record component
    */
   public AutomationHealth {
     Objects.requireNonNull(tenant, "tenant");

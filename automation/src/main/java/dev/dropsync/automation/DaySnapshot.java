@@ -33,6 +33,13 @@ public record DaySnapshot(
    * Checks the components.
    *
    * @throws NullPointerException if a required component is null
+   *
+   * @param tenant see the record component
+   * @param day see the record component
+   * @param zone see the record component
+   * @param inventory see the record component
+   * @param fulfillment see the record component
+   * @param stockObservations see the record component
    */
   public DaySnapshot {
     Objects.requireNonNull(tenant, "tenant");

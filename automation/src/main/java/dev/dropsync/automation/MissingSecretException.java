@@ -11,7 +11,9 @@ import dev.dropsync.inventory.TenantId;
 public class MissingSecretException extends AutomationException {
   private static final long serialVersionUID = 1L;
 
+  /** The tenant id. */
   private final String tenant;
+  /** The secret name. */
   private final String name;
 
   /**

@@ -32,6 +32,15 @@ public record ScheduleHealth(
    * Checks the components.
    *
    * @throws NullPointerException if a required component is null
+   *
+   * @param scheduleId see the record component
+   * @param taskType see the record component
+   * @param active see the record component
+   * @param succeeded see the record component
+   * @param failed see the record component
+   * @param uptime see the record component
+   * @param lastRunAt see the record component
+   * @param nextRunAt see the record component
    */
   public ScheduleHealth {
     Objects.requireNonNull(scheduleId, "scheduleId");

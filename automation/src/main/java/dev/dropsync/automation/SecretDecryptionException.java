@@ -13,7 +13,9 @@ import dev.dropsync.inventory.TenantId;
 public class SecretDecryptionException extends AutomationException {
   private static final long serialVersionUID = 1L;
 
+  /** The tenant id. */
   private final String tenant;
+  /** The secret name. */
   private final String name;
 
   /**

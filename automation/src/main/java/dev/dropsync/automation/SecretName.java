@@ -27,6 +27,8 @@ public record SecretName(String value) {
    * Validates the name.
    *
    * @throws InvalidInputException if it is null or does not match the allowed form
+   *
+   * @param value see the record component
    */
   public SecretName {
     if (value == null || !NAME.matcher(value).matches()) {

@@ -45,6 +45,18 @@ public record StockAlert(
    * Validates the components.
    *
    * @throws InvalidInputException if the id is blank or a count is negative
+   *
+   * @param tenant see the record component
+   * @param alertId see the record component
+   * @param product see the record component
+   * @param variant see the record component
+   * @param sku see the record component
+   * @param kind see the record component
+   * @param available see the record component
+   * @param threshold see the record component
+   * @param openedAt see the record component
+   * @param deliveredAt see the record component
+   * @param closedAt see the record component
    */
   public StockAlert {
     Objects.requireNonNull(tenant, "tenant");

@@ -31,6 +31,15 @@ public record TaskTypeHealth(
    * Checks the components.
    *
    * @throws NullPointerException if a required component is null
+   *
+   * @param taskType see the record component
+   * @param completed see the record component
+   * @param failed see the record component
+   * @param cancelled see the record component
+   * @param retries see the record component
+   * @param pending see the record component
+   * @param running see the record component
+   * @param successRate see the record component
    */
   public TaskTypeHealth {
     Objects.requireNonNull(taskType, "taskType");

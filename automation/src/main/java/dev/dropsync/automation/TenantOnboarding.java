@@ -28,6 +28,10 @@ public record TenantOnboarding(Tenant tenant, @Nullable Secret cjApiKey, @Nullab
    * Checks the tenant is set.
    *
    * @throws InvalidInputException if it is not
+   *
+   * @param tenant see the record component
+   * @param cjApiKey see the record component
+   * @param cjOpenId see the record component
    */
   public TenantOnboarding {
     if (tenant == null) {

@@ -22,6 +22,12 @@ public record WebhookAck(
    * Checks the components.
    *
    * @throws NullPointerException if body or disposition is null
+   *
+   * @param status see the record component
+   * @param body see the record component
+   * @param disposition see the record component
+   * @param messageId see the record component
+   * @param taskId see the record component
    */
   public WebhookAck {
     Objects.requireNonNull(body, "body");

@@ -56,6 +56,22 @@ public record WebhookLog(
    *
    * @throws InvalidInputException if a required component is missing or the flags contradict the
    *     outcome
+   *
+   * @param tenant see the record component
+   * @param logId see the record component
+   * @param messageId see the record component
+   * @param type see the record component
+   * @param messageType see the record component
+   * @param receivedAt see the record component
+   * @param verified see the record component
+   * @param processed see the record component
+   * @param outcome see the record component
+   * @param detail see the record component
+   * @param duplicates see the record component
+   * @param lastDuplicateAt see the record component
+   * @param taskId see the record component
+   * @param processedAt see the record component
+   * @param body see the record component
    */
   public WebhookLog {
     Objects.requireNonNull(tenant, "tenant");

@@ -18,6 +18,9 @@ public record WebhookLogCursor(Instant receivedAt, String logId) {
    * Checks the components.
    *
    * @throws NullPointerException if one is null
+   *
+   * @param receivedAt see the record component
+   * @param logId see the record component
    */
   public WebhookLogCursor {
     Objects.requireNonNull(receivedAt, "receivedAt");
