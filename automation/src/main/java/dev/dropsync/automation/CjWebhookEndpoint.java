@@ -116,13 +116,13 @@ public final class CjWebhookEndpoint {
       throw new InvalidInputException("rawBody", null, "must be set");
     }
     Instant now = ctx.clock.instant();
-    Tenant t;
     try {
-      t = ctx.inventory.tenant(tenant);
-    } catch (NotFoundException e) {
-      return WebhookAck.of(WebhookDisposition.UNKNOWN_TENANT, null, null);
-    }
-    try {
+      Tenant t;
+      try {
+        t = ctx.inventory.tenant(tenant);
+      } catch (NotFoundException e) {
+        return WebhookAck.of(WebhookDisposition.UNKNOWN_TENANT, null, null);
+      }
       if (rawBody.length > maxBodyBytes) {
         reject(tenant, now, "body of " + rawBody.length + " bytes exceeds the limit of " + maxBodyBytes);
         return WebhookAck.tooLarge();
@@ -143,6 +143,7 @@ public final class CjWebhookEndpoint {
       }
       return accept(t, rawBody, now);
     } catch (RuntimeException e) {
+      ctx.notify(l -> l.onWebhookUnavailable(tenant, e));
       return WebhookAck.of(WebhookDisposition.UNAVAILABLE, null, null);
     }
   }

@@ -37,7 +37,13 @@ class WebhookOutageTest {
   void aLogOutageAnswers503AndCjsRetryIsAccepted() {
     AtomicInteger failures = new AtomicInteger();
     WebhookLogStore logs = failing(WebhookLogStore.class, new InMemoryWebhookLogStore(), "insertIfAbsent", failures);
-    AutomationFixture fx = new AutomationFixture(b -> b.webhookLogs(logs));
+    java.util.List<String> errors = new java.util.concurrent.CopyOnWriteArrayList<>();
+    AutomationFixture fx = new AutomationFixture(b -> b.webhookLogs(logs).listener(new dev.dropsync.automation.spi.AutomationListener() {
+      @Override
+      public void onWebhookUnavailable(TenantId tenant, Throwable error) {
+        errors.add(tenant + ": " + error.getMessage());
+      }
+    }));
     TenantAutomation t = fx.onboard("shop-1", Plan.PREMIUM);
     fx.product(shop, "CJ-MUG", 10, "4.20");
     fx.inventory.supplier().setStock("CJ-MUG-V1", 2);
@@ -47,6 +53,7 @@ class WebhookOutageTest {
     WebhookAck down = fx.deliver(shop, body);
     assertThat(down.status()).isEqualTo(503);
     assertThat(down.disposition()).isEqualTo(WebhookDisposition.UNAVAILABLE);
+    assertThat(errors).containsExactly("shop-1: database unavailable");
 
     WebhookAck retry = fx.deliver(shop, body);
     assertThat(retry.disposition()).isEqualTo(WebhookDisposition.ACCEPTED);

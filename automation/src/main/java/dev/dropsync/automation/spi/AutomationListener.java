@@ -40,6 +40,16 @@ public interface AutomationListener {
   default void onWebhookProcessed(WebhookLog entry) {}
 
   /**
+   * A webhook delivery was answered 503 because logging or queueing it failed (store or scheduler
+   * outage, unreadable secret); CJ will retry it.
+   *
+   * @param tenant the tenant the delivery was for
+   * @param error the failure (never contains a secret)
+   * @since 0.1.0
+   */
+  default void onWebhookUnavailable(TenantId tenant, Throwable error) {}
+
+  /**
    * One item of a sweep failed (an order that could not be resumed, a supplier order that could
    * not be polled); the sweep went on with the others.
    *
