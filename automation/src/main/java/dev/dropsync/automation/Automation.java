@@ -104,7 +104,11 @@ public final class Automation implements AutoCloseable {
    *
    * @param onboarding the tenant and its credentials
    * @return the tenant's view
-   * @throws InvalidInputException if the inventory engine refuses the tenant (e.g. unknown plan)
+   * @throws InvalidInputException if the inventory engine refuses the tenant (e.g. unknown plan);
+   *     nothing is stored then
+   * @throws dev.dropsync.scheduler.UnknownTaskTypeException if a template of the plan names a task
+   *     type without handler: the tenant and its secrets are stored, its schedules are left as they
+   *     were; onboard again once the scheduler knows the type
    * @since 0.1.0
    */
   public TenantAutomation onboard(TenantOnboarding onboarding) {

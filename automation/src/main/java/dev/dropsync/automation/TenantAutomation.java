@@ -90,12 +90,17 @@ public final class TenantAutomation {
    *
    * @param plan the new plan
    * @return the tenant's default schedules afterwards
-   * @throws InvalidInputException if the plan policy does not know the plan
+   * @throws InvalidInputException if the plan policy does not know the plan (nothing changes)
+   * @throws dev.dropsync.scheduler.UnknownTaskTypeException if a template of the new plan names a
+   *     task type without handler (nothing changes)
    * @since 0.1.0
    */
   public List<Schedule> changePlan(Plan plan) {
-    ctx.inventory.changePlan(tenant, Objects.requireNonNull(plan, "plan"));
-    return automation.scheduleSync().apply(tenant);
+    Objects.requireNonNull(plan, "plan");
+    ctx.inventory.planPolicy().activeProductLimit(plan); // refuses an unknown plan before anything changes
+    List<Schedule> schedules = automation.scheduleSync().apply(tenant, plan);
+    ctx.inventory.changePlan(tenant, plan);
+    return schedules;
   }
 
   /**

@@ -219,4 +219,26 @@ class PlanSchedulesTest {
         TaskTypes.ORDER_FULFILLMENT, TaskTypes.ANALYTICS_SNAPSHOT);
     assertThat(t.tasks()).allSatisfy(task -> assertThat(task.status()).isEqualTo(TaskStatus.COMPLETED));
   }
+
+  @Test
+  void aPolicyNamingATaskTypeWithoutHandlerChangesNothing() {
+    AutomationPolicy broken = AutomationPolicy.standard().toBuilder()
+        .plan(Plan.PRO, AutomationPolicy.standard().forPlan(Plan.PRO).toBuilder()
+            .withoutSchedule(TaskTypes.STOCK_ALERT)
+            .schedule(ScheduleTemplate.builder("report").taskType("no_such_type")
+                .recurrence(ZonedRecurrence.daily(LocalTime.NOON)).build())
+            .build())
+        .build();
+    AutomationFixture custom = new AutomationFixture(b -> b.policy(broken));
+    TenantAutomation t = custom.onboard("shop-1", Plan.FREE);
+    List<Schedule> before = t.schedules();
+
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> t.changePlan(Plan.PRO))
+        .isInstanceOf(dev.dropsync.scheduler.UnknownTaskTypeException.class).hasMessageContaining("no_such_type");
+    assertThat(t.schedules()).containsExactlyInAnyOrderElementsOf(before);
+    assertThat(t.tenant().plan()).isEqualTo(Plan.FREE);
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> t.changePlan(Plan.of("GOLD")))
+        .isInstanceOf(dev.dropsync.inventory.InvalidInputException.class);
+    assertThat(t.schedules()).containsExactlyInAnyOrderElementsOf(before);
+  }
 }
