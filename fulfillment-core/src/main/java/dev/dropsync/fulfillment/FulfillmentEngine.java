@@ -177,6 +177,37 @@ public final class FulfillmentEngine {
     return store.supplierOrdersOf(tenant, id);
   }
 
+  /**
+   * The tenant's orders created in {@code [from, to)}, oldest first (ties by id). Used by sweeps
+   * that resume unfinished orders and poll open supplier orders.
+   *
+   * @throws InvalidInputException if {@code to} is before {@code from}
+   */
+  public List<Order> listOrders(TenantId tenant, Instant from, Instant to) {
+    Objects.requireNonNull(tenant, "tenant");
+    if (to.isBefore(from)) {
+      throw new InvalidInputException("to", to, "must not be before from (" + from + ")");
+    }
+    List<Order> out = new ArrayList<>(store.listOrders(tenant, from, to));
+    out.sort(java.util.Comparator.comparing(Order::createdAt).thenComparing(o -> o.id().value()));
+    return out;
+  }
+
+  /** The supplier order with our {@code reference}, if the tenant has it. */
+  public Optional<SupplierOrder> findSupplierOrder(TenantId tenant, String reference) {
+    return store.findSupplierOrder(tenant, Objects.requireNonNull(reference, "reference"));
+  }
+
+  /**
+   * The tenant's supplier orders at {@code supplierId} that the supplier knows as {@code externalId}
+   * (its own order id or the tracking number), ordered by reference: routes supplier webhooks that
+   * do not carry our reference (CJ LOGISTIC messages). See {@link OrderStore#findSupplierOrdersByExternalId}.
+   */
+  public List<SupplierOrder> findSupplierOrdersByExternalId(TenantId tenant, String supplierId, String externalId) {
+    return store.findSupplierOrdersByExternalId(tenant, Objects.requireNonNull(supplierId, "supplierId"),
+        Objects.requireNonNull(externalId, "externalId"));
+  }
+
   /** The order's communication log, oldest first. @throws NotFoundException if the order is unknown */
   public List<CommunicationRecord> communications(TenantId tenant, OrderId id) {
     getOrder(tenant, id);

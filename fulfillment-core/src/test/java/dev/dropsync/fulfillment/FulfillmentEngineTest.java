@@ -417,4 +417,30 @@ class FulfillmentEngineTest {
     assertThat(second.base()).isEqualTo(Money.of("110.00", "USD"));
     assertThat(second.client().plus(second.platform())).isEqualTo(second.base());
   }
+
+  @Test
+  void ordersAndSupplierOrdersAreListedAndFoundByExternalIdWithinTheTenant() {
+    Fixture fx = new Fixture();
+    fx.engine.createOrder(Fixture.order(TENANT, "o-1").build());
+    fx.clock.advance(Duration.ofMinutes(1));
+    fx.engine.createOrder(Fixture.order(TENANT, "o-2").build());
+    fx.engine.createOrder(Fixture.order(OTHER, "o-1").build());
+    Instant now = fx.clock.instant();
+    assertThat(fx.engine.listOrders(TENANT, now.minus(Duration.ofHours(1)), now.plusSeconds(1)))
+        .extracting(o -> o.id().value()).containsExactly("o-1", "o-2");
+    assertThat(fx.engine.listOrders(TENANT, now, now.plusSeconds(1))).extracting(o -> o.id().value()).containsExactly("o-2");
+    assertThatThrownBy(() -> fx.engine.listOrders(TENANT, now, now.minusSeconds(1))).isInstanceOf(InvalidInputException.class);
+
+    fx.engine.processOrder(TENANT, OrderId.of("o-1"));
+    SupplierOrder placed = fx.engine.supplierOrders(TENANT, OrderId.of("o-1")).get(0);
+    String supplierOrderId = java.util.Objects.requireNonNull(placed.supplierOrderId());
+    assertThat(fx.engine.findSupplierOrder(TENANT, placed.reference())).contains(placed);
+    assertThat(fx.engine.findSupplierOrder(OTHER, placed.reference())).isEmpty();
+    assertThat(fx.engine.findSupplierOrdersByExternalId(TENANT, "cj", supplierOrderId)).containsExactly(placed);
+    assertThat(fx.engine.findSupplierOrdersByExternalId(OTHER, "cj", supplierOrderId)).isEmpty();
+    fx.engine.applySupplierUpdate(TENANT, SupplierUpdate.builder().reference(placed.reference())
+        .status(SupplierOrderStatus.SHIPPED).trackingNumber("TRK-7").asOf(fx.clock.instant().plusSeconds(5)).build());
+    assertThat(fx.engine.findSupplierOrdersByExternalId(TENANT, "cj", "TRK-7")).extracting(SupplierOrder::reference)
+        .containsExactly(placed.reference());
+  }
 }

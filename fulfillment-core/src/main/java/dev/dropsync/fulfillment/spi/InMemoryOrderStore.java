@@ -115,6 +115,20 @@ public final class InMemoryOrderStore implements OrderStore {
   }
 
   @Override
+  public List<SupplierOrder> findSupplierOrdersByExternalId(TenantId tenant, String supplierId, String externalId) {
+    List<SupplierOrder> out = new ArrayList<>();
+    for (Map.Entry<RefKey, SupplierOrder> e : supplierOrders.entrySet()) {
+      SupplierOrder so = e.getValue();
+      if (e.getKey().tenant().equals(tenant) && so.supplierId().equals(supplierId)
+          && (externalId.equals(so.supplierOrderId()) || externalId.equals(so.tracking().trackingNumber()))) {
+        out.add(so);
+      }
+    }
+    out.sort(Comparator.comparing(SupplierOrder::reference));
+    return out;
+  }
+
+  @Override
   public boolean replaceSupplierOrder(SupplierOrder next, long expectedVersion) {
     RefKey key = new RefKey(next.tenant(), next.reference());
     SupplierOrder current = supplierOrders.get(key);

@@ -53,6 +53,17 @@ public interface OrderStore {
   /** The supplier orders of one customer order, by group number. */
   List<SupplierOrder> supplierOrdersOf(TenantId tenant, OrderId orderId);
 
+  /**
+   * The tenant's supplier orders at supplier {@code supplierId} that the supplier knows as {@code
+   * externalId}: whose {@link SupplierOrder#supplierOrderId()} or tracking number equals it, ordered
+   * by reference. Used to route supplier webhooks that name only the supplier's own order id or the
+   * tracking number (CJ LOGISTIC messages), never our reference. Empty when none matches; another
+   * tenant's rows never match.
+   *
+   * @since 0.1.0
+   */
+  List<SupplierOrder> findSupplierOrdersByExternalId(TenantId tenant, String supplierId, String externalId);
+
   /** Compare-and-set on the supplier order's version. @return true if replaced */
   boolean replaceSupplierOrder(SupplierOrder next, long expectedVersion);
 

@@ -21,6 +21,7 @@ import dev.dropsync.fulfillment.ShipmentLine;
 import dev.dropsync.fulfillment.StatusChange;
 import dev.dropsync.fulfillment.SupplierOrder;
 import dev.dropsync.fulfillment.SupplierOrderStatus;
+import dev.dropsync.fulfillment.Tracking;
 import dev.dropsync.fulfillment.internal.OrderEdit;
 import dev.dropsync.fulfillment.internal.SupplierOrderEdit;
 import dev.dropsync.inventory.Money;
@@ -153,6 +154,33 @@ public abstract class OrderStoreContractTest {
     assertThat(s.replaceSupplierOrder(v2, 2)).isFalse();
     assertThat(s.replaceSupplierOrder(v2, 1)).isTrue();
     assertThat(s.findSupplierOrder(A, so.reference())).contains(v2);
+  }
+
+  @Test
+  void supplierOrdersAreFoundBySupplierOrderIdOrTrackingNumberWithinTheTenantAndSupplier() {
+    OrderStore s = newStore();
+    SupplierOrder so = supplierOrder(A, "o1", 1);
+    assertThat(s.insertSupplierOrder(so)).isTrue();
+    assertThat(s.insertSupplierOrder(supplierOrder(A, "o2", 1))).isTrue();
+    assertThat(s.findSupplierOrdersByExternalId(A, "cj", "CJ-1")).isEmpty();
+    SupplierOrderEdit e = new SupplierOrderEdit(so);
+    e.move(SupplierOrderStatus.SUBMITTING, T0, "system", "test");
+    e.move(SupplierOrderStatus.SUBMITTED, T0, "system", "test");
+    e.supplierOrderId = "CJ-1";
+    SupplierOrder placed = e.build(T0);
+    assertThat(s.replaceSupplierOrder(placed, 1)).isTrue();
+    assertThat(s.findSupplierOrdersByExternalId(A, "cj", "CJ-1")).containsExactly(placed);
+    assertThat(s.findSupplierOrdersByExternalId(A, "other-supplier", "CJ-1")).isEmpty();
+    assertThat(s.findSupplierOrdersByExternalId(B, "cj", "CJ-1")).isEmpty();
+
+    SupplierOrderEdit t = new SupplierOrderEdit(placed);
+    t.tracking = new Tracking("TRK-9", "CJPacket", null);
+    SupplierOrder tracked = t.build(T0);
+    assertThat(s.replaceSupplierOrder(tracked, placed.version())).isTrue();
+    assertThat(s.findSupplierOrdersByExternalId(A, "cj", "TRK-9")).containsExactly(tracked);
+    assertThat(s.findSupplierOrdersByExternalId(A, "cj", "CJ-1")).containsExactly(tracked);
+    assertThat(s.findSupplierOrdersByExternalId(B, "cj", "TRK-9")).isEmpty();
+    assertThat(s.findSupplierOrdersByExternalId(A, "cj", "TRK-")).isEmpty();
   }
 
   @Test

@@ -93,6 +93,11 @@ public final class CrashingOrderStore implements OrderStore {
   }
 
   @Override
+  public List<SupplierOrder> findSupplierOrdersByExternalId(TenantId tenant, String supplierId, String externalId) {
+    return delegate.findSupplierOrdersByExternalId(tenant, supplierId, externalId);
+  }
+
+  @Override
   public boolean replaceSupplierOrder(SupplierOrder next, long expectedVersion) {
     return write("replaceSupplierOrder " + next.status(), () -> delegate.replaceSupplierOrder(next, expectedVersion));
   }

@@ -316,6 +316,37 @@ public final class JdbcOrderStore implements OrderStore {
   /**
    * {@inheritDoc}
    *
+   * <p>Matches {@code supplier_order_id} (indexed) or {@code tracking_number}.
+   *
+   * @throws JdbcStoreException if the database fails
+   */
+  @Override
+  public List<SupplierOrder> findSupplierOrdersByExternalId(TenantId tenant, String supplierId, String externalId) {
+    Objects.requireNonNull(tenant, "tenant");
+    Objects.requireNonNull(supplierId, "supplierId");
+    Objects.requireNonNull(externalId, "externalId");
+    return tx.inTenant(tenant.value(), "supplier orders known as " + externalId, c -> {
+      try (PreparedStatement ps = c.prepareStatement(
+          "SELECT doc::text FROM supplier_orders WHERE tenant_id = ? AND supplier_id = ? "
+              + "AND (supplier_order_id = ? OR tracking_number = ?) ORDER BY reference COLLATE \"C\"")) {
+        ps.setString(1, tenant.value());
+        ps.setString(2, supplierId);
+        ps.setString(3, externalId);
+        ps.setString(4, externalId);
+        List<SupplierOrder> out = new ArrayList<>();
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            out.add(FulfillmentDocs.supplierOrder(rs.getString(1)));
+          }
+        }
+        return out;
+      }
+    });
+  }
+
+  /**
+   * {@inheritDoc}
+   *
    * @throws JdbcStoreException if the database fails
    */
   @Override
