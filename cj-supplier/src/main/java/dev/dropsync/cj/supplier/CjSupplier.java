@@ -48,7 +48,7 @@ public final class CjSupplier {
   private static final Set<String> ISO_COUNTRIES = Set.of(Locale.getISOCountries());
 
   private final @Nullable CjClient catalogClient;
-  private final @Nullable Function<TenantId, CjClient> clients;
+  private final @Nullable Function<TenantId, @Nullable CjClient> clients;
   private final CjPayment payment;
   private final String shipFrom;
   private final boolean includeFactoryInventory;
@@ -163,7 +163,7 @@ public final class CjSupplier {
   /** The tenant's CJ client. */
   CjClient client(TenantId tenant) {
     Objects.requireNonNull(tenant, "tenant");
-    Function<TenantId, CjClient> f = clients;
+    Function<TenantId, @Nullable CjClient> f = clients;
     if (f == null) {
       throw new InvalidInputException("tenant", tenant.value(),
           "has no CJ account: set CjSupplier.builder().clients(...) or client(...)");
@@ -197,7 +197,7 @@ public final class CjSupplier {
    */
   public static final class Builder {
     private @Nullable CjClient catalogClient;
-    private @Nullable Function<TenantId, CjClient> clients;
+    private @Nullable Function<TenantId, @Nullable CjClient> clients;
     private CjPayment payment = CjPayment.BALANCE;
     private String shipFrom = "CN";
     private boolean includeFactoryInventory = true;
@@ -246,7 +246,7 @@ public final class CjSupplier {
      * @param clients tenant → client
      * @return this
      */
-    public Builder clients(Function<TenantId, CjClient> clients) {
+    public Builder clients(Function<TenantId, @Nullable CjClient> clients) {
       this.clients = Objects.requireNonNull(clients, "clients");
       return this;
     }
