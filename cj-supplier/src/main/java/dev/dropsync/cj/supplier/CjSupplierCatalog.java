@@ -257,11 +257,11 @@ public final class CjSupplierCatalog implements SupplierCatalog {
         remaining.remove(vid);
         out.put(vid, offer(v));
         pid = v.pid();
-        if (pid == null || remaining.isEmpty()) {
+        if (pid == null) {
           continue;
         }
         index.put(vid, pid);
-        if (!mayHoldMore(pid, remaining)) {
+        if (remaining.isEmpty() || !mayHoldMore(pid, remaining)) {
           continue;
         }
       }
