@@ -12,7 +12,9 @@ import org.jspecify.annotations.Nullable;
 public final class CjSupplierDataException extends CjSupplierException {
   private static final long serialVersionUID = 1L;
 
+  /** Serialized state. */
   private final String field;
+  /** Serialized state. */
   private final @Nullable String value;
 
   /**

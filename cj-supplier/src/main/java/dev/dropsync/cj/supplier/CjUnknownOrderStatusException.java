@@ -12,7 +12,9 @@ import org.jspecify.annotations.Nullable;
 public final class CjUnknownOrderStatusException extends CjSupplierException {
   private static final long serialVersionUID = 1L;
 
+  /** Serialized state. */
   private final @Nullable String rawStatus;
+  /** Serialized state. */
   private final @Nullable String reference;
 
   /**

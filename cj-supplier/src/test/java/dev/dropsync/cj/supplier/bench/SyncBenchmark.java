@@ -41,7 +41,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * and a sample of the old two-read path ({@code stockLevels} + {@code costs}). Not a test; run with
  * {@code cj-supplier/bench.sh}.
  *
- * <p>Options: {@code --products 2000 --qps 20 --concurrency 8 --seed 1 --legacy-sample 50}, and
+ * <p>Options: {@code --products 2000 --qps 20 --concurrency 8 --seed 1 --legacy-sample 50}, {@code
+ * --safety 1.1} (the client's {@code qpsSafetyFactor}), {@code --no-seed} (skip the seed-style run), and
  * {@code --base-url URL --api-key KEY} to target a simulator started separately (bench.sh starts
  * the standalone jar with the same seed and product count); without them an in-process simulator is
  * started. Products are imported into the engine's store from a mirror of the seeded catalogue (the
@@ -94,6 +95,7 @@ public final class SyncBenchmark {
     long seed = 1;
     int legacySample = 50;
     double safety = 1.1;
+    boolean seedRun = true;
     String baseUrl = null;
     String apiKey = null;
     for (int i = 0; i < args.length; i++) {
@@ -104,6 +106,7 @@ public final class SyncBenchmark {
         case "--seed" -> seed = Long.parseLong(args[++i]);
         case "--legacy-sample" -> legacySample = Integer.parseInt(args[++i]);
         case "--safety" -> safety = Double.parseDouble(args[++i]);
+        case "--no-seed" -> seedRun = false;
         case "--base-url" -> baseUrl = args[++i];
         case "--api-key" -> apiKey = args[++i];
         default -> throw new IllegalArgumentException("unknown option " + args[i]);
@@ -151,7 +154,7 @@ public final class SyncBenchmark {
 
       int[] c1 = counter.snapshot();
       long t1 = System.nanoTime();
-      int seedFailed = seedStyle(engine, ids, pool);
+      int seedFailed = seedRun ? seedStyle(engine, ids, pool) : 0;
       Result seedStyle = result("seed-style (batches of 10, 1 s sleep between)", t1, c1, counter, seedFailed);
       out.println("load average after seed-style: " + loadAverage());
 
@@ -231,6 +234,9 @@ public final class SyncBenchmark {
     out.printf(Locale.ROOT, "%-58s %9s %7s %9s %11s %9s %8s %7s%n", "run", "wall s", "calls", "calls/QPS",
         "time/(c/Q)", "throttled", "retries", "failed");
     for (Result r : List.of(ours, seed, legacy)) {
+      if (r.calls() == 0) {
+        continue;
+      }
       double ideal = (double) r.calls() / qps;
       out.printf(Locale.ROOT, "%-58s %9.1f %7d %9.1f %11.3f %9d %8d %7d%n", r.name(), r.seconds(), r.calls(), ideal,
           r.seconds() / ideal, r.throttles(), r.retries(), r.failed());
@@ -242,9 +248,13 @@ public final class SyncBenchmark {
     out.printf(Locale.ROOT, "ours: time / (calls/QPS) = %.3f (goal <= 1.05); against the limiter's own pace"
         + " (calls x %.2f / QPS = %.1f s): %.3f%n", ours.seconds() / oursIdeal, safety, oursIdeal * safety,
         ours.seconds() / (oursIdeal * safety));
-    out.printf(Locale.ROOT, "seed-style / ours wall time = %.2f%n", seed.seconds() / ours.seconds());
-    out.printf(Locale.ROOT, "old two-read path: %.2f calls per product (sample of %d)%n",
-        (double) legacy.calls() / legacyProducts, legacyProducts);
+    if (seed.calls() > 0) {
+      out.printf(Locale.ROOT, "seed-style / ours wall time = %.2f%n", seed.seconds() / ours.seconds());
+    }
+    if (legacyProducts > 0) {
+      out.printf(Locale.ROOT, "old two-read path: %.2f calls per product (sample of %d)%n",
+          (double) legacy.calls() / legacyProducts, legacyProducts);
+    }
     if (pointsStart.isPresent() && pointsAfterOurs.isPresent()) {
       out.printf(Locale.ROOT, "points (CJ pointsInfo): %d before ours, %d after ours: %d used (incl. refill)%n",
           pointsStart.getAsLong(), pointsAfterOurs.getAsLong(), pointsStart.getAsLong() - pointsAfterOurs.getAsLong());
