@@ -47,6 +47,7 @@ public final class CjFreightQuotes implements FreightQuotes {
    *     outside 1..2^31-1, or a tenant without a CJ account
    * @throws dev.dropsync.cj.CjException if CJ failed (after the client's retries), e.g. an unknown or
    *     off-shelf variant
+   * @since 0.1.0
    */
   @Override
   public List<FreightOption> quote(FreightQuoteRequest request) {

@@ -46,6 +46,7 @@ public final class CjOrderStatuses {
    * @param subStatus CJ's {@code subStatus} (only read for {@code UNSHIPPED}), or {@code null}
    * @return the fulfilment status (SUBMITTED or later; never OPEN, SUBMITTING or CANCELLATION_REQUESTED)
    * @throws CjUnknownOrderStatusException carrying the raw value if the status is unknown or missing
+   * @since 0.1.0
    */
   public static SupplierOrderStatus toSupplierStatus(@Nullable String orderStatus, @Nullable String subStatus) {
     return toSupplierStatus(orderStatus, subStatus, null);
@@ -79,6 +80,7 @@ public final class CjOrderStatuses {
    * @throws InvalidInputException if the message has no {@code orderNumber} (it cannot be matched to
    *     a supplier order)
    * @throws CjUnknownOrderStatusException if its status is unknown
+   * @since 0.1.0
    */
   public static SupplierUpdate toUpdate(WebhookMessage.Order message, Instant receivedAt) {
     Objects.requireNonNull(message, "message");

@@ -35,6 +35,7 @@ public enum CjPayment {
    * CJ's {@code payType} value sent with {@code createOrderV2}.
    *
    * @return 2 or 3
+   * @since 0.1.0
    */
   public int payType() {
     return payType;

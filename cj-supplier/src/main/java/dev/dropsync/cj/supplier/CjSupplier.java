@@ -81,6 +81,7 @@ public final class CjSupplier {
    * {@link Builder#clients}.
    *
    * @return a builder with the defaults described on each method
+   * @since 0.1.0
    */
   public static Builder builder() {
     return new Builder();
@@ -93,6 +94,7 @@ public final class CjSupplier {
    * @return the catalogue (the same instance every time)
    * @throws IllegalStateException if no catalogue client was configured ({@link
    *     Builder#catalogClient} or {@link Builder#client})
+   * @since 0.1.0
    */
   public CjSupplierCatalog catalog() {
     CjSupplierCatalog c = catalog;
@@ -107,6 +109,7 @@ public final class CjSupplier {
    *
    * @return the orders adapter (the same instance every time); its calls fail with {@link
    *     InvalidInputException} if no tenant clients were configured
+   * @since 0.1.0
    */
   public CjSupplierOrders orders() {
     return orders;
@@ -117,6 +120,7 @@ public final class CjSupplier {
    * per tenant account.
    *
    * @return the freight adapter (the same instance every time)
+   * @since 0.1.0
    */
   public CjFreightQuotes freightQuotes() {
     return freightQuotes;
@@ -126,6 +130,7 @@ public final class CjSupplier {
    * How placement pays.
    *
    * @return the configured payment mode
+   * @since 0.1.0
    */
   public CjPayment payment() {
     return payment;
@@ -135,6 +140,7 @@ public final class CjSupplier {
    * The warehouse country stock is counted in, quotes start from and orders ship from.
    *
    * @return an ISO 3166-1 alpha-2 code, e.g. {@code CN}
+   * @since 0.1.0
    */
   public String shipFrom() {
     return shipFrom;
@@ -214,6 +220,7 @@ public final class CjSupplier {
      *
      * @param client the account's client (owns its QPS limiter and tokens; share it)
      * @return this
+     * @since 0.1.0
      */
     public Builder client(CjClient client) {
       Objects.requireNonNull(client, "client");
@@ -229,6 +236,7 @@ public final class CjSupplier {
      *
      * @param client the platform account's client
      * @return this
+     * @since 0.1.0
      */
     public Builder catalogClient(CjClient client) {
       this.catalogClient = Objects.requireNonNull(client, "client");
@@ -245,6 +253,7 @@ public final class CjSupplier {
      *
      * @param clients tenant → client
      * @return this
+     * @since 0.1.0
      */
     public Builder clients(Function<TenantId, @Nullable CjClient> clients) {
       this.clients = Objects.requireNonNull(clients, "clients");
@@ -258,6 +267,7 @@ public final class CjSupplier {
      *
      * @param payment the payment mode
      * @return this
+     * @since 0.1.0
      */
     public Builder payment(CjPayment payment) {
       this.payment = Objects.requireNonNull(payment, "payment");
@@ -271,6 +281,7 @@ public final class CjSupplier {
      * @param countryCode ISO 3166-1 alpha-2, e.g. {@code "CN"} or {@code "US"}
      * @return this
      * @throws InvalidInputException if not an ISO country code
+     * @since 0.1.0
      */
     public Builder shipFrom(String countryCode) {
       String c = countryCode == null ? "" : countryCode.trim().toUpperCase(Locale.ROOT);
@@ -287,6 +298,7 @@ public final class CjSupplier {
      *
      * @param include whether to include factory inventory
      * @return this
+     * @since 0.1.0
      */
     public Builder includeFactoryInventory(boolean include) {
       this.includeFactoryInventory = include;
@@ -300,6 +312,7 @@ public final class CjSupplier {
      * @param platform the platform name
      * @return this
      * @throws InvalidInputException if blank or {@code "api"}
+     * @since 0.1.0
      */
     public Builder platform(String platform) {
       if (platform == null || platform.isBlank() || platform.trim().equalsIgnoreCase("api")) {
@@ -315,6 +328,7 @@ public final class CjSupplier {
      *
      * @param sandbox whether to create sandbox orders
      * @return this
+     * @since 0.1.0
      */
     public Builder sandbox(boolean sandbox) {
       this.sandbox = sandbox;
@@ -327,6 +341,7 @@ public final class CjSupplier {
      *
      * @param enabled whether to read tracking details
      * @return this
+     * @since 0.1.0
      */
     public Builder trackingDetails(boolean enabled) {
       this.trackingDetails = enabled;
@@ -339,6 +354,7 @@ public final class CjSupplier {
      *
      * @param clock the clock
      * @return this
+     * @since 0.1.0
      */
     public Builder clock(Clock clock) {
       this.clock = Objects.requireNonNull(clock, "clock");
@@ -350,6 +366,7 @@ public final class CjSupplier {
      *
      * @return the immutable configuration
      * @throws InvalidInputException if no client at all was configured
+     * @since 0.1.0
      */
     public CjSupplier build() {
       if (catalogClient == null && clients == null) {

@@ -91,6 +91,7 @@ public final class CjSupplierCatalog implements SupplierCatalog {
    * @throws InvalidInputException if the id is blank
    * @throws CjSupplierDataException if CJ lists no variant with a price for it
    * @throws dev.dropsync.cj.CjException if CJ failed (after the client's retries)
+   * @since 0.1.0
    */
   @Override
   public Optional<SupplierProduct> product(String supplierProductId) {
@@ -120,6 +121,7 @@ public final class CjSupplierCatalog implements SupplierCatalog {
    * variants (taken off the shelf meanwhile, no prices) are left out of {@code items}.
    *
    * @throws dev.dropsync.cj.CjException if CJ failed, e.g. beyond CJ's page-offset cap
+   * @since 0.1.0
    */
   @Override
   public SupplierPage search(SupplierQuery query) {
@@ -159,6 +161,7 @@ public final class CjSupplierCatalog implements SupplierCatalog {
    * one {@code /product/query} per distinct product this catalog has seen before (from any read),
    * plus one {@code /product/variant/queryByVid} for a product not seen yet (10 points each call).
    * Prefer {@link #offers}, which needs no lookup. Variants of a product taken off the shelf report 0.
+   * @since 0.1.0
    */
   @Override
   public Map<String, Long> stockLevels(Collection<String> supplierVariantIds) {
@@ -172,6 +175,7 @@ public final class CjSupplierCatalog implements SupplierCatalog {
   /**
    * Unit cost (USD) of each variant; the same calls as {@link #stockLevels}. Variants of a product
    * taken off the shelf, or without a price, are absent.
+   * @since 0.1.0
    */
   @Override
   public Map<String, Money> costs(Collection<String> supplierVariantIds) {
@@ -194,6 +198,7 @@ public final class CjSupplierCatalog implements SupplierCatalog {
    *
    * @throws InvalidInputException if the product id is blank
    * @throws dev.dropsync.cj.CjException if CJ failed (after the client's retries)
+   * @since 0.1.0
    */
   @Override
   public Map<String, SupplierOffer> offers(String supplierProductId, Collection<String> supplierVariantIds) {

@@ -23,6 +23,7 @@ public final class CjSupplierDataException extends CjSupplierException {
    * @param field the CJ field, e.g. {@code "variants"}
    * @param value the value CJ sent, as text, or {@code null} when missing
    * @param reason what is wrong, e.g. {@code "has no variant with a price (product \"P1\")"}
+   * @since 0.1.0
    */
   public CjSupplierDataException(String field, @Nullable Object value, String reason) {
     super("CJ " + field + " " + reason + " but was " + (value == null ? "null" : "\"" + value + "\""));
@@ -34,6 +35,7 @@ public final class CjSupplierDataException extends CjSupplierException {
    * The CJ field that is unusable.
    *
    * @return the field name
+   * @since 0.1.0
    */
   public String field() {
     return field;
@@ -43,6 +45,7 @@ public final class CjSupplierDataException extends CjSupplierException {
    * The value CJ sent.
    *
    * @return the value as text, or {@code null} when CJ sent none
+   * @since 0.1.0
    */
   public @Nullable String value() {
     return value;

@@ -91,6 +91,7 @@ public final class CjSupplierOrders implements SupplierOrders {
    * @return created with CJ's order code, or rejected with CJ's reason
    * @throws InvalidInputException if the request is for another supplier or the tenant has no CJ account
    * @throws RuntimeException any other exception means the outcome is unknown
+   * @since 0.1.0
    */
   @Override
   public PlacementResult place(SupplierOrderRequest request) {
@@ -153,6 +154,7 @@ public final class CjSupplierOrders implements SupplierOrders {
    * @return the snapshot, or empty when CJ positively does not know the reference
    * @throws CjUnknownOrderStatusException if CJ reports a status this adapter cannot map
    * @throws dev.dropsync.cj.CjException if the lookup failed (the answer is unknown, not empty)
+   * @since 0.1.0
    */
   @Override
   public Optional<SupplierOrderSnapshot> find(TenantId tenant, String supplierId, String reference) {
@@ -169,6 +171,7 @@ public final class CjSupplierOrders implements SupplierOrders {
    *
    * @throws NotFoundException naming the reference if CJ has no such order
    * @throws CjUnknownOrderStatusException if CJ reports a status this adapter cannot map
+   * @since 0.1.0
    */
   @Override
   public SupplierOrderSnapshot status(TenantId tenant, String supplierId, String reference) {
@@ -186,6 +189,7 @@ public final class CjSupplierOrders implements SupplierOrders {
    * @throws NotFoundException naming the reference if CJ has no such order
    * @throws dev.dropsync.cj.CjException if CJ could not be asked (the engine answers PENDING and
    *     a later cancel asks again)
+   * @since 0.1.0
    */
   @Override
   public CancellationAnswer cancel(TenantId tenant, String supplierId, String reference) {

@@ -23,6 +23,7 @@ public final class CjUnknownOrderStatusException extends CjSupplierException {
    * @param rawStatus the {@code orderStatus} text CJ sent, or {@code null} when it sent none
    * @param subStatus CJ's {@code subStatus}, or {@code null}
    * @param reference our reference (CJ order number), or {@code null} when not known
+   * @since 0.1.0
    */
   public CjUnknownOrderStatusException(@Nullable String rawStatus, @Nullable String subStatus, @Nullable String reference) {
     super("CJ orderStatus is unknown but was " + (rawStatus == null ? "null" : "\"" + rawStatus + "\"")
@@ -36,6 +37,7 @@ public final class CjUnknownOrderStatusException extends CjSupplierException {
    * The status text CJ sent.
    *
    * @return the raw {@code orderStatus}, or {@code null} when CJ sent none
+   * @since 0.1.0
    */
   public @Nullable String rawStatus() {
     return rawStatus;
@@ -45,6 +47,7 @@ public final class CjUnknownOrderStatusException extends CjSupplierException {
    * The order the status belongs to.
    *
    * @return our reference (CJ order number), or {@code null}
+   * @since 0.1.0
    */
   public @Nullable String reference() {
     return reference;
