@@ -180,6 +180,8 @@ class WireTest {
     assertThat(d.suggestSellPrice()).isEqualTo(new PriceRange(new BigDecimal("19.99"), new BigDecimal("24.99")));
     assertThat(d.weightGrams()).isEqualByComparingTo("450");
     assertThat(d.names()).containsExactly("猫耳朵卫衣", "Cat hoodie");
+    assertThat(d.categoryId()).isEqualTo("2252588B-72E1-4E7C-A0F8-5B4E1F7C9A10");
+    assertThat(d.categoryName()).isEqualTo("Hoodies & Sweatshirts");
     Variant black = d.variants().get(0);
     assertThat(black.vid()).isEqualTo("1371342252697325568");
     assertThat(black.createdAt()).isEqualTo(Instant.parse("2019-12-31T11:14:12Z"));
@@ -327,6 +329,17 @@ class WireTest {
     assertThat(d.items().get(0).quantity()).isEqualTo(2);
     assertThat(deleted).isEqualTo("SD25080109282603297001");
     assertThat(confirmed).isEqualTo("SD25080109282603297001");
+  }
+
+  @Test
+  void shippedOrderDetailCarriesTrackNumberAndTrackingUrl() {
+    server.enqueue(ok("{\"orderId\":\"1820000000000000001\",\"orderNum\":\"shop-1001\",\"cjOrderId\":\"SD25080109282603297001\","
+        + "\"orderStatus\":\"SHIPPED\",\"logisticName\":\"CJPacket Ordinary\",\"trackNumber\":\"CJPKL7160102171YQ\","
+        + "\"trackingUrl\":\"https://www.cjpacket.com/?trackingNumber=CJPKL7160102171YQ\",\"createDate\":\"2026-08-01 09:28:26\"}"));
+    Order d = cj().orders().getOrderDetail("shop-1001");
+    assertThat(d.trackNumber()).isEqualTo("CJPKL7160102171YQ");
+    assertThat(d.trackingUrl()).isEqualTo("https://www.cjpacket.com/?trackingNumber=CJPKL7160102171YQ");
+    assertThat(new Order("1", null, null, null, null, null, null, null, null, null, null, List.of()).trackingUrl()).isNull();
   }
 
   @Test

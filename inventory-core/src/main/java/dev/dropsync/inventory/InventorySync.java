@@ -2,6 +2,7 @@ package dev.dropsync.inventory;
 
 import dev.dropsync.inventory.spi.InventoryStore;
 import dev.dropsync.inventory.spi.StockChange;
+import dev.dropsync.inventory.spi.SupplierOffer;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -26,9 +27,17 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Brings a tenant's products (or a chosen subset) in line with the supplier: for each product it
- * reads stock levels and costs from the {@link dev.dropsync.inventory.spi.SupplierCatalog} (one
- * batch call each), writes changed stock as {@link LedgerReason#SUPPLIER_SYNC} ledger entries,
- * reprices on cost changes and applies the stock rules.
+ * reads stock and cost of its variants with one {@link
+ * dev.dropsync.inventory.spi.SupplierCatalog#offers} call (for CJ one {@code /product/query}),
+ * writes changed stock as {@link LedgerReason#SUPPLIER_SYNC} ledger entries, reprices on cost
+ * changes and applies the stock rules. A variant the supplier reports {@linkplain
+ * dev.dropsync.inventory.spi.SupplierOffer#unavailable() unavailable} gets stock 0 and keeps its
+ * cost.
+ *
+ * <p>The sync does no pacing of its own (no batching, no sleeps): a supplier client that enforces a
+ * request rate (such as cj-client's limiter) paces the calls, and {@code syncConcurrency} workers
+ * keep it busy. Choose a concurrency of at least the supplier's requests per second times its
+ * response time, so a run of N products takes about N calls divided by the allowed rate.
  *
  * <p>At most {@code syncConcurrency} products are in flight at once, on the engine's sync
  * executor. A failing product is recorded ({@link SyncItemOutcome#FAILED}) and the run goes on.
@@ -202,18 +211,20 @@ public final class InventorySync {
     for (Variant v : p.variants()) {
       ids.add(v.supplierVariantId());
     }
-    Map<String, Long> stock = engine.supplier().stockLevels(ids);
-    Map<String, Money> costs = engine.supplier().costs(ids);
+    Map<String, SupplierOffer> offers = engine.supplier().offers(p.supplierProductId(), ids);
     Map<VariantId, Money> newCosts = new HashMap<>();
+    Map<String, Long> stock = new HashMap<>();
     for (Variant v : p.variants()) {
-      Long level = stock.get(v.supplierVariantId());
-      Money cost = costs.get(v.supplierVariantId());
-      if (level == null || cost == null) {
-        throw new InventoryException("supplier reported no " + (level == null ? "stock" : "cost")
-            + " for supplier variant \"" + v.supplierVariantId() + "\" of product \"" + productId + "\"");
+      SupplierOffer offer = offers.get(v.supplierVariantId());
+      if (offer == null) {
+        throw new InventoryException("supplier reported no stock and cost for supplier variant \""
+            + v.supplierVariantId() + "\" of product \"" + productId + "\" (supplier product \""
+            + p.supplierProductId() + "\")");
       }
-      if (level < 0) {
-        throw new InvalidInputException("stock", level, "must be >= 0 (supplier variant \"" + v.supplierVariantId() + "\")");
+      stock.put(v.supplierVariantId(), offer.stock());
+      Money cost = offer.cost();
+      if (cost == null) {
+        continue; // not on sale at the supplier: stock 0 is written, the last known cost is kept
       }
       v.cost().requireSameCurrency(cost);
       if (cost.compareTo(v.cost()) != 0) {

@@ -116,6 +116,44 @@ class InventorySyncTest {
   }
 
   @Test
+  void eachProductIsReadWithOneCombinedOfferCall() {
+    InventoryEngine e = InventoryEngine.builder().clock(clock).store(store).supplier(cj).listener(events)
+        .idGenerator(() -> String.format("p%03d", ids.incrementAndGet())).syncExecutor(Runnable::run).build();
+    e.registerTenant(Tenant.of(shop, Plan.PREMIUM, Currency.getInstance("USD")));
+    for (int i = 0; i < 3; i++) {
+      cj.put(new SupplierProduct("M" + i, "Multi " + i, List.of("Home"), List.of(
+          new SupplierVariant("M" + i + "-A", "SKU" + i + "A", Money.of("5.00", "USD"), 20),
+          new SupplierVariant("M" + i + "-B", "SKU" + i + "B", Money.of("6.00", "USD"), 30))));
+      e.importProduct(shop, "M" + i).requireProduct();
+    }
+    cj.setStock("M1-B", 4);
+    long stockReads = cj.stockCalls();
+    SyncRun run = e.sync().start(shop).await(Duration.ofSeconds(30));
+    assertThat(run.updated()).isEqualTo(1);
+    assertThat(cj.offerCalls()).isEqualTo(3);
+    assertThat(cj.stockCalls()).isEqualTo(stockReads);
+  }
+
+  @Test
+  void aProductTakenOffSaleGoesOutOfStockKeepsItsCostAndComesBack() {
+    InventoryEngine e = engine(Runnable::run, 1);
+    List<Product> ps = seed(e, 2);
+    VariantId v = ps.get(0).variants().get(0).id();
+    Money retail = e.product(shop, ps.get(0).id()).variants().get(0).retailPrice();
+    cj.takeOffline("S0");
+    SyncRun off = e.sync().start(shop).await(Duration.ofSeconds(30));
+    assertThat(off.failed()).isZero();
+    assertThat(e.available(shop, v)).isZero();
+    assertThat(e.product(shop, ps.get(0).id()).status()).isEqualTo(ProductStatus.INACTIVE_OUT_OF_STOCK);
+    assertThat(e.product(shop, ps.get(0).id()).variants().get(0).cost()).isEqualTo(Money.of("5.00", "USD"));
+    assertThat(e.product(shop, ps.get(0).id()).variants().get(0).retailPrice()).isEqualTo(retail);
+    cj.putOnline("S0");
+    e.sync().start(shop).await(Duration.ofSeconds(30));
+    assertThat(e.available(shop, v)).isEqualTo(20);
+    assertThat(e.product(shop, ps.get(0).id()).status()).isEqualTo(ProductStatus.ACTIVE);
+  }
+
+  @Test
   void rerunWithUnchangedSupplierDataChangesNothingAndWritesNoLedger() {
     InventoryEngine e = engine(Runnable::run, 2);
     seed(e, 4);

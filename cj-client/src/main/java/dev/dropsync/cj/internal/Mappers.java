@@ -96,6 +96,7 @@ public final class Mappers {
         p.range("suggestSellPrice"),
         p.str("status", "saleStatus"),
         p.str("categoryId"),
+        p.str("categoryName"),
         p.has("createrTime") ? p.instant("createrTime") : p.instant("createTime"),
         variants);
   }
@@ -266,6 +267,7 @@ public final class Mappers {
         o.str("subStatus"),
         o.str("logisticName"),
         o.str("trackNumber"),
+        o.str("trackingUrl"),
         o.decimal("productAmount"),
         o.decimal("postageAmount"),
         o.decimal("orderAmount"),

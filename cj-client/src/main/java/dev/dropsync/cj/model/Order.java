@@ -16,6 +16,8 @@ import org.jspecify.annotations.Nullable;
  * @param subStatus sub-status, or {@code null}
  * @param logisticName carrier, or {@code null}
  * @param trackNumber tracking number, or {@code null}
+ * @param trackingUrl page where the parcel can be followed, when CJ sends one ({@code trackingUrl}),
+ *     else {@code null}
  * @param productAmount USD product total, or {@code null}
  * @param postageAmount USD postage, or {@code null}
  * @param orderAmount USD total, or {@code null}
@@ -31,6 +33,7 @@ public record Order(
     @Nullable String subStatus,
     @Nullable String logisticName,
     @Nullable String trackNumber,
+    @Nullable String trackingUrl,
     @Nullable BigDecimal productAmount,
     @Nullable BigDecimal postageAmount,
     @Nullable BigDecimal orderAmount,
@@ -46,6 +49,7 @@ public record Order(
    * @param subStatus see the record component
    * @param logisticName see the record component
    * @param trackNumber see the record component
+   * @param trackingUrl see the record component
    * @param productAmount see the record component
    * @param postageAmount see the record component
    * @param orderAmount see the record component
@@ -54,6 +58,32 @@ public record Order(
    */
   public Order {
     items = List.copyOf(items);
+  }
+
+  /**
+   * The 0.1.0 constructor without {@code trackingUrl} (set to {@code null}); kept for source
+   * compatibility.
+   *
+   * @param orderId see the record component
+   * @param orderNumber see the record component
+   * @param cjOrderId see the record component
+   * @param orderStatus see the record component
+   * @param subStatus see the record component
+   * @param logisticName see the record component
+   * @param trackNumber see the record component
+   * @param productAmount see the record component
+   * @param postageAmount see the record component
+   * @param orderAmount see the record component
+   * @param createdAt see the record component
+   * @param items see the record component
+   * @since 0.1.0
+   */
+  public Order(String orderId, @Nullable String orderNumber, @Nullable String cjOrderId, @Nullable String orderStatus,
+      @Nullable String subStatus, @Nullable String logisticName, @Nullable String trackNumber,
+      @Nullable BigDecimal productAmount, @Nullable BigDecimal postageAmount, @Nullable BigDecimal orderAmount,
+      @Nullable Instant createdAt, List<Item> items) {
+    this(orderId, orderNumber, cjOrderId, orderStatus, subStatus, logisticName, trackNumber, null, productAmount,
+        postageAmount, orderAmount, createdAt, items);
   }
 
   /**

@@ -6,6 +6,7 @@ import dev.dropsync.inventory.InventoryException;
 import dev.dropsync.inventory.Money;
 import dev.dropsync.inventory.NotFoundException;
 import dev.dropsync.inventory.spi.SupplierCatalog;
+import dev.dropsync.inventory.spi.SupplierOffer;
 import dev.dropsync.inventory.spi.SupplierPage;
 import dev.dropsync.inventory.spi.SupplierProduct;
 import dev.dropsync.inventory.spi.SupplierQuery;
@@ -18,6 +19,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -25,7 +27,9 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * A scriptable supplier held in memory: add products, then change stock and cost or make calls
  * fail to see how the engine reacts. Product URLs are parsed as CJ URLs ({@link CjProductUrls}).
- * Thread-safe; changes are visible to the next call.
+ * {@link #offers} answers from one consistent read of the product, as a real supplier's per-product
+ * endpoint would; {@link #takeOffline} makes a product unavailable the way CJ's off-shelf products
+ * are. Thread-safe; changes are visible to the next call.
  *
  * <pre>{@code
  * InMemorySupplierCatalog cj = new InMemorySupplierCatalog("cj");
@@ -41,7 +45,9 @@ public final class InMemorySupplierCatalog implements SupplierCatalog {
   private final ConcurrentSkipListMap<String, SupplierProduct> products = new ConcurrentSkipListMap<>();
   private final ConcurrentHashMap<String, String> productOfVariant = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<String, RuntimeException> failures = new ConcurrentHashMap<>();
+  private final Set<String> offline = ConcurrentHashMap.newKeySet();
   private final AtomicLong stockCalls = new AtomicLong();
+  private final AtomicLong offerCalls = new AtomicLong();
 
   /** An empty catalog for supplier {@code supplierId}. @throws InvalidInputException if blank */
   public InMemorySupplierCatalog(String supplierId) {
@@ -71,7 +77,7 @@ public final class InMemorySupplierCatalog implements SupplierCatalog {
     update(supplierVariantId, v -> new SupplierVariant(v.supplierVariantId(), v.sku(), cost, v.stock()));
   }
 
-  /** Makes every stock and cost read touching {@code supplierProductId}'s variants throw a copy of the failure's message. */
+  /** Makes every stock, cost and offer read touching {@code supplierProductId}'s variants throw a copy of the failure's message. */
   public void failReadsOf(String supplierProductId, String message) {
     failures.put(supplierProductId, new InventoryException(message));
   }
@@ -81,9 +87,35 @@ public final class InMemorySupplierCatalog implements SupplierCatalog {
     failures.remove(supplierProductId);
   }
 
+  /**
+   * Takes a product off sale: {@link #product} and {@link #search} no longer show it, its variants
+   * have stock 0 and no cost, and {@link #offers} answers {@link SupplierOffer#unavailable()}.
+   *
+   * @throws NotFoundException if the product is unknown
+   */
+  public void takeOffline(String supplierProductId) {
+    if (!products.containsKey(supplierProductId)) {
+      throw new NotFoundException("supplierProductId", supplierProductId);
+    }
+    offline.add(supplierProductId);
+  }
+
+  /** Puts a product taken off sale back on sale. @throws NotFoundException if the product is unknown */
+  public void putOnline(String supplierProductId) {
+    if (!products.containsKey(supplierProductId)) {
+      throw new NotFoundException("supplierProductId", supplierProductId);
+    }
+    offline.remove(supplierProductId);
+  }
+
   /** How many {@link #stockLevels} calls were made (to check batching and resume). */
   public long stockCalls() {
     return stockCalls.get();
+  }
+
+  /** How many {@link #offers} calls were made (one per product per sync). */
+  public long offerCalls() {
+    return offerCalls.get();
   }
 
   private synchronized void update(String supplierVariantId, java.util.function.UnaryOperator<SupplierVariant> f) {
@@ -106,6 +138,9 @@ public final class InMemorySupplierCatalog implements SupplierCatalog {
 
   @Override
   public Optional<SupplierProduct> product(String supplierProductId) {
+    if (offline.contains(supplierProductId)) {
+      return Optional.empty();
+    }
     return Optional.ofNullable(products.get(supplierProductId));
   }
 
@@ -119,6 +154,9 @@ public final class InMemorySupplierCatalog implements SupplierCatalog {
     String kw = query.keyword().trim().toLowerCase(Locale.ROOT);
     List<SupplierProduct> matching = new ArrayList<>();
     for (SupplierProduct p : products.values()) {
+      if (offline.contains(p.supplierProductId())) {
+        continue;
+      }
       if (kw.isEmpty() || p.title().toLowerCase(Locale.ROOT).contains(kw)) {
         matching.add(p);
       }
@@ -133,7 +171,7 @@ public final class InMemorySupplierCatalog implements SupplierCatalog {
     stockCalls.incrementAndGet();
     Map<String, Long> out = new HashMap<>();
     for (SupplierVariant v : read(supplierVariantIds)) {
-      out.put(v.supplierVariantId(), v.stock());
+      out.put(v.supplierVariantId(), isOffline(v) ? 0L : v.stock());
     }
     return out;
   }
@@ -142,9 +180,43 @@ public final class InMemorySupplierCatalog implements SupplierCatalog {
   public Map<String, Money> costs(Collection<String> supplierVariantIds) {
     Map<String, Money> out = new HashMap<>();
     for (SupplierVariant v : read(supplierVariantIds)) {
-      out.put(v.supplierVariantId(), v.cost());
+      if (!isOffline(v)) {
+        out.put(v.supplierVariantId(), v.cost());
+      }
     }
     return out;
+  }
+
+  /**
+   * One read of the product: an offer for each requested variant of {@code supplierProductId};
+   * ids of other products or unknown ids are left out; a product taken offline answers {@link
+   * SupplierOffer#unavailable()} for its variants.
+   */
+  @Override
+  public Map<String, SupplierOffer> offers(String supplierProductId, Collection<String> supplierVariantIds) {
+    offerCalls.incrementAndGet();
+    Map<String, SupplierOffer> out = new HashMap<>();
+    RuntimeException failure = failures.get(supplierProductId);
+    if (failure != null) {
+      throw new InventoryException(failure.getMessage() + " (supplier product \"" + supplierProductId + "\")");
+    }
+    SupplierProduct p = products.get(supplierProductId);
+    if (p == null) {
+      return out;
+    }
+    boolean off = offline.contains(supplierProductId);
+    Set<String> wanted = Set.copyOf(supplierVariantIds);
+    for (SupplierVariant v : p.variants()) {
+      if (wanted.contains(v.supplierVariantId())) {
+        out.put(v.supplierVariantId(), off ? SupplierOffer.unavailable() : SupplierOffer.of(v.stock(), v.cost()));
+      }
+    }
+    return out;
+  }
+
+  private boolean isOffline(SupplierVariant v) {
+    String pid = productOfVariant.get(v.supplierVariantId());
+    return pid != null && offline.contains(pid);
   }
 
   private List<SupplierVariant> read(Collection<String> ids) {

@@ -1,6 +1,7 @@
 package dev.dropsync.inventory.spi;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.dropsync.inventory.Money;
 import java.util.ArrayList;
@@ -13,7 +14,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The behaviour every {@link SupplierCatalog} must have. Extend it and implement {@link
  * #catalog()} returning a catalog that holds at least {@link #knownProductId()} (with at least one
- * variant) and more than one page of products of size 2.
+ * variant) and more than one page of products of size 2. Override {@link #takeOffline(String)} if
+ * the supplier can take a product off sale, to run the unavailable-offer test.
  */
 public abstract class SupplierCatalogContractTest {
 
@@ -25,6 +27,23 @@ public abstract class SupplierCatalogContractTest {
 
   /** A product page URL of {@link #knownProductId()} in the supplier's URL form. */
   protected abstract String knownProductUrl();
+
+  /**
+   * Takes {@code supplierProductId} off sale at the supplier, if the test double can.
+   *
+   * @return false (the default) if not supported; the unavailable-offer test is then skipped
+   */
+  protected boolean takeOffline(String supplierProductId) {
+    return false;
+  }
+
+  private List<String> variantIdsOf(SupplierProduct p) {
+    List<String> ids = new ArrayList<>();
+    for (SupplierVariant v : p.variants()) {
+      ids.add(v.supplierVariantId());
+    }
+    return ids;
+  }
 
   @Test
   void hasANonBlankSupplierId() {
@@ -78,5 +97,50 @@ public abstract class SupplierCatalogContractTest {
     }
     assertThat(stock).hasSize(p.variants().size());
     assertThat(costs).hasSize(p.variants().size());
+  }
+
+  @Test
+  void offersAgreeWithStockLevelsAndCostsAndSkipUnknownVariants() {
+    SupplierProduct p = catalog().product(knownProductId()).orElseThrow();
+    List<String> ids = variantIdsOf(p);
+    ids.add("unknown-variant-" + System.identityHashCode(this));
+    Map<String, SupplierOffer> offers = catalog().offers(knownProductId(), ids);
+    Map<String, Long> stock = catalog().stockLevels(ids);
+    Map<String, Money> costs = catalog().costs(ids);
+    assertThat(offers).hasSize(p.variants().size());
+    for (SupplierVariant v : p.variants()) {
+      SupplierOffer offer = offers.get(v.supplierVariantId());
+      assertThat(offer).as("offer of %s", v.supplierVariantId()).isNotNull();
+      assertThat(offer.isAvailable()).isTrue();
+      assertThat(offer.stock()).isEqualTo(stock.get(v.supplierVariantId()));
+      assertThat(offer.cost()).isEqualTo(costs.get(v.supplierVariantId()));
+    }
+  }
+
+  @Test
+  void offersOnlyTheRequestedVariants() {
+    SupplierProduct p = catalog().product(knownProductId()).orElseThrow();
+    String first = p.variants().get(0).supplierVariantId();
+    assertThat(catalog().offers(knownProductId(), List.of(first))).containsOnlyKeys(first);
+    assertThat(catalog().offers(knownProductId(), List.of())).isEmpty();
+  }
+
+  @Test
+  void offersOfAnUnknownProductAreEmpty() {
+    String unknown = "no-such-product-" + System.identityHashCode(this);
+    assertThat(catalog().offers(unknown, List.of("unknown-variant-" + System.identityHashCode(this)))).isEmpty();
+  }
+
+  @Test
+  void aProductTakenOffSaleIsOfferedAsUnavailable() {
+    SupplierProduct p = catalog().product(knownProductId()).orElseThrow();
+    assumeTrue(takeOffline(knownProductId()), "the test double cannot take products off sale");
+    Map<String, SupplierOffer> offers = catalog().offers(knownProductId(), variantIdsOf(p));
+    assertThat(offers).hasSize(p.variants().size());
+    assertThat(offers.values()).allSatisfy(o -> {
+      assertThat(o.isAvailable()).isFalse();
+      assertThat(o.stock()).isZero();
+      assertThat(o.cost()).isNull();
+    });
   }
 }
