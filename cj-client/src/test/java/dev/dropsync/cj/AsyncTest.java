@@ -1,6 +1,5 @@
 package dev.dropsync.cj;
 
-import dev.dropsync.cj.testkit.SimClock;
 import static dev.dropsync.cj.TestSupport.fixture;
 import static dev.dropsync.cj.TestSupport.json;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -8,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.dropsync.cj.model.Balance;
 import dev.dropsync.cj.model.ProductListRequest;
+import dev.dropsync.cj.testkit.SimClock;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
@@ -53,6 +53,26 @@ class AsyncTest {
       assertThatThrownBy(() -> f.get(30, TimeUnit.SECONDS))
           .isInstanceOf(ExecutionException.class).hasCauseInstanceOf(CjNotFoundException.class);
     }
+  }
+
+  @Test
+  void cjFuturesAwaitRethrowsTheCallsOwnExceptionUnwrapped() {
+    server.enqueue(TestSupport.error(1602000, "variant not found"));
+    server.enqueue(json(fixture("payments/balance.json")));
+    try (CjClient cj = TestSupport.client(server, clock, sleeper).build()) {
+      CompletableFuture<?> missing = cj.products().variantByVidAsync("V404", RequestOptions.none());
+      assertThatThrownBy(() -> CjFutures.await(missing, "/product/variant/queryByVid"))
+          .isInstanceOf(CjNotFoundException.class);
+      assertThat(CjFutures.await(cj.payments().getBalanceAsync(RequestOptions.none()), "/shopping/pay/getBalance").amount())
+          .isEqualByComparingTo("1523.40");
+    }
+  }
+
+  @Test
+  void cjFuturesAwaitTurnsCancellationIntoATransportError() {
+    CompletableFuture<String> f = new CompletableFuture<>();
+    f.cancel(true);
+    assertThatThrownBy(() -> CjFutures.await(f, "/x")).isInstanceOf(CjTransportException.class).hasMessageContaining("/x");
   }
 
   @Test

@@ -1,12 +1,12 @@
 package dev.dropsync.cj;
 
-import dev.dropsync.cj.testkit.SimClock;
 import static dev.dropsync.cj.TestSupport.fixture;
 import static dev.dropsync.cj.TestSupport.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.dropsync.cj.internal.RateLimiter;
 import dev.dropsync.cj.spi.Sleeper;
+import dev.dropsync.cj.testkit.SimClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

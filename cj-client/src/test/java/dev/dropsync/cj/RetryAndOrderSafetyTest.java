@@ -1,6 +1,5 @@
 package dev.dropsync.cj;
 
-import dev.dropsync.cj.testkit.SimClock;
 import static dev.dropsync.cj.TestSupport.error;
 import static dev.dropsync.cj.TestSupport.fixture;
 import static dev.dropsync.cj.TestSupport.json;
@@ -10,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.dropsync.cj.model.CreatedOrder;
+import dev.dropsync.cj.testkit.SimClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

@@ -1,8 +1,8 @@
 package dev.dropsync.cj;
 
 import dev.dropsync.cj.model.CjTokens;
-import dev.dropsync.cj.testkit.SimClock;
 import dev.dropsync.cj.spi.InMemoryTokenStore;
+import dev.dropsync.cj.testkit.SimClock;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;

@@ -1,6 +1,5 @@
 package dev.dropsync.cj;
 
-import dev.dropsync.cj.testkit.SimClock;
 import static dev.dropsync.cj.TestSupport.API_KEY;
 import static dev.dropsync.cj.TestSupport.error;
 import static dev.dropsync.cj.TestSupport.fixture;
@@ -12,6 +11,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.dropsync.cj.internal.TokenManager;
 import dev.dropsync.cj.model.CjTokens;
 import dev.dropsync.cj.spi.InMemoryTokenStore;
+import dev.dropsync.cj.testkit.SimClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -1,6 +1,5 @@
 package dev.dropsync.cj;
 
-import dev.dropsync.cj.testkit.SimClock;
 import static dev.dropsync.cj.TestSupport.API_KEY;
 import static dev.dropsync.cj.TestSupport.json;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -10,6 +9,7 @@ import dev.dropsync.cj.model.CreateOrderRequest;
 import dev.dropsync.cj.model.FreightRequest;
 import dev.dropsync.cj.model.OrderLine;
 import dev.dropsync.cj.model.PriceRange;
+import dev.dropsync.cj.testkit.SimClock;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;

@@ -1,6 +1,5 @@
 package dev.dropsync.cj;
 
-import dev.dropsync.cj.testkit.SimClock;
 import static dev.dropsync.cj.TestSupport.fixture;
 import static dev.dropsync.cj.TestSupport.json;
 import static dev.dropsync.cj.TestSupport.ok;
@@ -27,6 +26,7 @@ import dev.dropsync.cj.model.SubscribeResult;
 import dev.dropsync.cj.model.TrackInfo;
 import dev.dropsync.cj.model.Variant;
 import dev.dropsync.cj.model.WebhookSettings;
+import dev.dropsync.cj.testkit.SimClock;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Iterator;

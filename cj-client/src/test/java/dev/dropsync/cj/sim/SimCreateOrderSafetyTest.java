@@ -1,6 +1,5 @@
 package dev.dropsync.cj.sim;
 
-import dev.dropsync.cj.VirtualSleeper;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
@@ -8,6 +7,7 @@ import dev.dropsync.cj.CjClient;
 import dev.dropsync.cj.CjException;
 import dev.dropsync.cj.CjServerException;
 import dev.dropsync.cj.CjTransportException;
+import dev.dropsync.cj.VirtualSleeper;
 import dev.dropsync.cj.model.CreatedOrder;
 import dev.dropsync.cj.testkit.CjSimulator;
 import dev.dropsync.cj.testkit.Endpoint;

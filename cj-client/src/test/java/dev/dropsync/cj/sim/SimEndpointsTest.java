@@ -1,12 +1,12 @@
 package dev.dropsync.cj.sim;
 
-import dev.dropsync.cj.VirtualSleeper;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.dropsync.cj.CjClient;
 import dev.dropsync.cj.CjNotFoundException;
 import dev.dropsync.cj.RequestOptions;
+import dev.dropsync.cj.VirtualSleeper;
 import dev.dropsync.cj.model.CjTokens;
 import dev.dropsync.cj.model.CreatedOrder;
 import dev.dropsync.cj.model.Order;

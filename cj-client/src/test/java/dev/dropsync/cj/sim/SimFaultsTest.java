@@ -1,6 +1,5 @@
 package dev.dropsync.cj.sim;
 
-import dev.dropsync.cj.VirtualSleeper;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
@@ -15,6 +14,7 @@ import dev.dropsync.cj.CjQuotaExceededException;
 import dev.dropsync.cj.CjRateLimitException;
 import dev.dropsync.cj.CjServerException;
 import dev.dropsync.cj.CjTransportException;
+import dev.dropsync.cj.VirtualSleeper;
 import dev.dropsync.cj.model.StockLevel;
 import dev.dropsync.cj.testkit.CjSimulator;
 import dev.dropsync.cj.testkit.Endpoint;

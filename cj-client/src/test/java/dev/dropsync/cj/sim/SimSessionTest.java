@@ -1,10 +1,10 @@
 package dev.dropsync.cj.sim;
 
-import dev.dropsync.cj.VirtualSleeper;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.dropsync.cj.CjClient;
 import dev.dropsync.cj.PagedIterable;
+import dev.dropsync.cj.VirtualSleeper;
 import dev.dropsync.cj.model.CjTokens;
 import dev.dropsync.cj.model.CreatedOrder;
 import dev.dropsync.cj.model.FreightQuote;

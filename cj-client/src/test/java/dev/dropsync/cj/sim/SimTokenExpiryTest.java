@@ -1,11 +1,11 @@
 package dev.dropsync.cj.sim;
 
-import dev.dropsync.cj.VirtualSleeper;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.dropsync.cj.CjClient;
 import dev.dropsync.cj.CjRateLimitException;
+import dev.dropsync.cj.VirtualSleeper;
 import dev.dropsync.cj.model.OrderListRequest;
 import dev.dropsync.cj.testkit.CjSimulator;
 import dev.dropsync.cj.testkit.Endpoint;

@@ -2,6 +2,7 @@ package dev.dropsync.cj.supplier;
 
 import dev.dropsync.cj.CjClient;
 import dev.dropsync.cj.CjException;
+import dev.dropsync.cj.CjFutures;
 import dev.dropsync.cj.RequestOptions;
 import dev.dropsync.cj.model.Page;
 import dev.dropsync.cj.model.Product;
@@ -137,7 +138,7 @@ public final class CjSupplierCatalog implements SupplierCatalog {
     RuntimeException failure = null;
     for (CompletableFuture<ProductDetail> f : details) {
       try {
-        items.add(toProduct(CjErrors.join(f, QUERY)));
+        items.add(toProduct(CjFutures.await(f, QUERY)));
       } catch (CjException e) {
         if (!CjErrors.isProductCode(e) && failure == null) {
           failure = e;

@@ -3,10 +3,6 @@ package dev.dropsync.cj.supplier.internal;
 import dev.dropsync.cj.CjException;
 import dev.dropsync.cj.CjInvalidRequestException;
 import dev.dropsync.cj.CjNotFoundException;
-import dev.dropsync.cj.CjTransportException;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutionException;
 
 /** Classifies CJ errors by code (never by message). */
 public final class CjErrors {
@@ -53,28 +49,5 @@ public final class CjErrors {
   public static int code(CjException e) {
     Integer c = e.code();
     return c == null ? -1 : c;
-  }
-
-  /** Waits for a future from a cj-client async call and rethrows its exception unwrapped. */
-  public static <T> T join(CompletableFuture<T> f, String endpoint) {
-    try {
-      return f.get();
-    } catch (InterruptedException e) {
-      f.cancel(true);
-      Thread.currentThread().interrupt();
-      throw new CjTransportException("interrupted while waiting for " + endpoint, null, null, 0, endpoint, 0, false, e);
-    } catch (ExecutionException e) {
-      Throwable c = e.getCause();
-      while ((c instanceof CompletionException || c instanceof ExecutionException) && c.getCause() != null) {
-        c = c.getCause();
-      }
-      if (c instanceof RuntimeException re) {
-        throw re;
-      }
-      if (c instanceof Error err) {
-        throw err;
-      }
-      throw new CjTransportException(endpoint + " failed", null, null, 0, endpoint, 0, false, c);
-    }
   }
 }
