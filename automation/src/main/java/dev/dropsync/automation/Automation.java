@@ -75,11 +75,13 @@ public final class Automation implements AutoCloseable {
     this.ctx = ctx;
     this.stockAlerts = new StockAlertHandler(ctx);
     this.analytics = new AnalyticsSnapshotHandler(ctx);
+    WebhookProcessHandler webhookProcess = new WebhookProcessHandler(ctx);
     sb.handler(TaskTypes.INVENTORY_SYNC, new InventorySyncHandler(ctx))
         .handler(TaskTypes.ORDER_FULFILLMENT, new OrderFulfillmentHandler(ctx))
         .handler(TaskTypes.STOCK_ALERT, stockAlerts)
-        .handler(TaskTypes.WEBHOOK_PROCESS, new WebhookProcessHandler(ctx))
-        .handler(TaskTypes.ANALYTICS_SNAPSHOT, analytics);
+        .handler(TaskTypes.WEBHOOK_PROCESS, webhookProcess)
+        .handler(TaskTypes.ANALYTICS_SNAPSHOT, analytics)
+        .addListener(webhookProcess.failureListener());
     this.scheduler = sb.build();
     this.schedules = new ScheduleSync(ctx, scheduler);
     this.webhooks = new CjWebhookEndpoint(ctx, scheduler, b.maxWebhookBodyBytes);

@@ -85,4 +85,23 @@ class WebhookOutageTest {
     assertThat(t.webhookLog("m-2").taskId()).isEqualTo(retry.taskId());
     assertThat(real.tasksByOwner("shop-1")).filteredOn(x -> x.type().equals(TaskTypes.WEBHOOK_PROCESS)).hasSize(1);
   }
+
+  @Test
+  void aMessageWhoseLastAttemptTimesOutIsMarkedFailed() {
+    java.util.List<Runnable> neverRun = new java.util.concurrent.CopyOnWriteArrayList<>();
+    AutomationFixture fx = new AutomationFixture(ib -> {}, s -> s,
+        sb -> sb.executor(neverRun::add).defaultTaskTimeout(java.time.Duration.ofMinutes(1)), b -> {});
+    TenantAutomation t = fx.onboard("shop-1", Plan.PREMIUM);
+    fx.product(shop, "CJ-MUG", 10, "4.20");
+    assertThat(fx.deliver(shop, CjPayloads.stock("m-3", "CJ-MUG-V1", 2)).disposition()).isEqualTo(WebhookDisposition.ACCEPTED);
+    String taskId = java.util.Objects.requireNonNull(t.webhookLog("m-3").taskId());
+    for (int i = 0; i < 50 && t.task(taskId).status() != dev.dropsync.scheduler.TaskStatus.FAILED; i++) {
+      fx.advanceAndRun(java.time.Duration.ofMinutes(5)); // each attempt is claimed, never runs, and times out
+    }
+    assertThat(t.task(taskId).status()).isEqualTo(dev.dropsync.scheduler.TaskStatus.FAILED);
+    WebhookLog failed = t.webhookLog("m-3");
+    assertThat(failed.processed()).isTrue();
+    assertThat(failed.outcome()).isEqualTo(WebhookOutcome.FAILED);
+    assertThat(failed.detail()).contains(taskId).contains("timed out");
+  }
 }

@@ -2,6 +2,7 @@ package dev.dropsync.scheduler;
 
 import static dev.dropsync.scheduler.InvalidSchedulerArgumentException.requireNonNull;
 
+import dev.dropsync.scheduler.internal.CompositeListener;
 import dev.dropsync.scheduler.spi.ClaimFilter;
 import dev.dropsync.scheduler.spi.TaskStore;
 import java.time.Clock;
@@ -937,13 +938,28 @@ public final class Scheduler implements AutoCloseable {
     }
 
     /**
-     * Sets the event listener (default none).
+     * Sets the event listener (default none), replacing any set or added before.
      *
      * @param listener the listener
      * @return this
      */
     public Builder listener(SchedulerListener listener) {
       this.listener = requireNonNull("listener", listener);
+      return this;
+    }
+
+    /**
+     * Adds an event listener after those already set or added: every event goes to each of them in
+     * the order they were added, and one that throws does not keep the event from the others. Lets
+     * a library that takes this builder (such as dropsync-automation) listen without replacing the
+     * host's listener.
+     *
+     * @param listener the listener to add
+     * @return this
+     * @since 0.1.0
+     */
+    public Builder addListener(SchedulerListener listener) {
+      this.listener = CompositeListener.of(this.listener, requireNonNull("listener", listener));
       return this;
     }
 

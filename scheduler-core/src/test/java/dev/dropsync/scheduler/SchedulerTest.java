@@ -119,6 +119,42 @@ class SchedulerTest {
     return store.findTask(t.id()).orElseThrow();
   }
 
+  // ---------------------------------------------------------------- listeners
+
+  @Test
+  void addedListenersAllReceiveEveryEventEvenWhenOneThrows() {
+    RecordingListener second = new RecordingListener();
+    SchedulerListener throwing = new SchedulerListener() {
+      @Override
+      public void onCompleted(AutomationTask task, Duration duration) {
+        throw new IllegalStateException("listener bug");
+      }
+    };
+    Scheduler s = builder(ctx -> {
+      if (ctx.task().instanceKey().equals("bad")) {
+        throw new NonRetryableTaskException("no");
+      }
+    }).addListener(throwing).addListener(second).build();
+    submit(s, "good", "a", TaskPriority.MEDIUM, clock.instant());
+    submit(s, "bad", "a", TaskPriority.MEDIUM, clock.instant());
+    while (s.tick() > 0) {
+      // drain
+    }
+    assertThat(events.log).contains("completed good", "failed bad");
+    assertThat(second.log).containsExactlyElementsOf(events.log);
+    assertThat(store.findTask("sync", "good").orElseThrow().status()).isEqualTo(TaskStatus.COMPLETED);
+  }
+
+  @Test
+  void listenerReplacesWhatWasAdded() {
+    RecordingListener added = new RecordingListener();
+    Scheduler s = builder(ctx -> {}).addListener(added).listener(events).build();
+    submit(s, "one", "a", TaskPriority.MEDIUM, clock.instant());
+    s.tick();
+    assertThat(events.log).contains("completed one");
+    assertThat(added.log).isEmpty();
+  }
+
   // ---------------------------------------------------------------- ordering and fairness
 
   @Test

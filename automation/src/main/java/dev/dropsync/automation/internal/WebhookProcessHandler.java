@@ -14,7 +14,9 @@ import dev.dropsync.inventory.NotFoundException;
 import dev.dropsync.inventory.Product;
 import dev.dropsync.inventory.SyncItemOutcome;
 import dev.dropsync.inventory.TenantId;
+import dev.dropsync.scheduler.AutomationTask;
 import dev.dropsync.scheduler.NonRetryableTaskException;
+import dev.dropsync.scheduler.SchedulerListener;
 import dev.dropsync.scheduler.TaskContext;
 import dev.dropsync.scheduler.TaskHandler;
 import java.nio.charset.StandardCharsets;
@@ -84,6 +86,27 @@ public final class WebhookProcessHandler implements TaskHandler {
       throw e;
     }
     finish(tenant, messageId, result.outcome(), result.detail());
+  }
+
+  /**
+   * Marks the message FAILED when the scheduler gives its task up for good in a way the handler
+   * cannot see itself (the last attempt timed out or lost its claim). Registered with {@code
+   * Scheduler.Builder#addListener}; a message already marked stays as it is (first mark wins).
+   */
+  public SchedulerListener failureListener() {
+    return new SchedulerListener() {
+      @Override
+      public void onFailed(AutomationTask task, Throwable error) {
+        if (!task.type().equals(TaskTypes.WEBHOOK_PROCESS)) {
+          return;
+        }
+        String messageId = task.payload().get(TaskTypes.MESSAGE_ID);
+        if (messageId != null) {
+          finish(Context.tenantOf(task), messageId, WebhookOutcome.FAILED,
+              "task " + task.id() + " failed: " + error.getClass().getSimpleName() + ": " + error.getMessage());
+        }
+      }
+    };
   }
 
   private void finish(TenantId tenant, String messageId, WebhookOutcome outcome, @Nullable String detail) {

@@ -104,6 +104,15 @@ public final class AutomationFixture {
    */
   public AutomationFixture(Consumer<InventoryEngine.Builder> inventoryCustomizer, UnaryOperator<TaskStore> wrapTasks,
       Consumer<Automation.Builder> customizer) {
+    this(inventoryCustomizer, wrapTasks, sb -> {}, customizer);
+  }
+
+  /**
+   * As {@link #AutomationFixture(Consumer, UnaryOperator, Consumer)}, with the scheduler builder
+   * adjusted by {@code schedulerCustomizer} (e.g. an executor that never runs, to time attempts out).
+   */
+  public AutomationFixture(Consumer<InventoryEngine.Builder> inventoryCustomizer, UnaryOperator<TaskStore> wrapTasks,
+      Consumer<Scheduler.Builder> schedulerCustomizer, Consumer<Automation.Builder> customizer) {
     this.inventory = InventoryFixture.create(inventoryCustomizer);
     this.clock = inventory.clock();
     this.suppliers = new InMemorySupplierOrders(clock);
@@ -119,12 +128,14 @@ public final class AutomationFixture {
     DailySnapshotter snapshotter = DailySnapshotter.builder()
         .analytics(analytics).store(snapshots).clock(new ZonedClockView(clock, ZoneOffset.UTC)).build();
     AtomicLong ids = new AtomicLong();
+    Scheduler.Builder sb = Scheduler.builder().store(wrapTasks.apply(tasks)).clock(clock).executor(Runnable::run).workerCount(8)
+        .workerId("test-worker").backoff(new BackoffPolicy(Duration.ofSeconds(1), 2.0, Duration.ofMinutes(1)))
+        .jitter(() -> 0.99);
+    schedulerCustomizer.accept(sb);
     Automation.Builder b = Automation.builder()
         .inventory(inventory.engine())
         .fulfillment(fulfillment)
-        .scheduler(Scheduler.builder().store(wrapTasks.apply(tasks)).clock(clock).executor(Runnable::run).workerCount(8)
-            .workerId("test-worker").backoff(new BackoffPolicy(Duration.ofSeconds(1), 2.0, Duration.ofMinutes(1)))
-            .jitter(() -> 0.99))
+        .scheduler(sb)
         .secrets(secrets)
         .webhookLogs(webhookLogs)
         .stockAlerts(stockAlerts)
