@@ -176,14 +176,16 @@ public final class WebhookServerExample {
    *
    * @param signedStatus HTTP status answered to CJ's signed STOCK message
    * @param forgedStatus HTTP status answered to the same body with a forged signature
+   * @param duplicateStatus HTTP status answered to the signed message delivered again
+   * @param unknownTenantStatus HTTP status answered at the URL of a tenant that does not exist
    * @param log the signed message's log entry once processed
    * @param onHandBefore the variant's stock before
    * @param onHandAfter the variant's stock after the message was applied
    * @param cjStock the stock at CJ
    * @since 0.1.0
    */
-  public record Result(int signedStatus, int forgedStatus, WebhookLog log, long onHandBefore, long onHandAfter,
-      long cjStock) {}
+  public record Result(int signedStatus, int forgedStatus, int duplicateStatus, int unknownTenantStatus, WebhookLog log,
+      long onHandBefore, long onHandAfter, long cjStock) {}
 
   /**
    * Runs the example against a fresh embedded simulator and prints what happens.
@@ -244,18 +246,22 @@ public final class WebhookServerExample {
         out.printf("Serving CJ webhooks for %s at %s%n", id, endpoint);
 
         // CJ's stock for the variant changes and CJ sends a signed STOCK message.
-        cj.sim().catalog().setStock(vid, 3);
+        cj.sim().catalog().setStock(vid, (int) before + 17);
         WebhookDelivery stock = cj.sim().webhooks().stock(vid);
         int signed = post(http, endpoint, stock.body(), stock.headers());
         out.printf("POST signed STOCK message %s -> %d%n", stock.messageId(), signed);
         int forged = post(http, endpoint, stock.body(), Map.of("sign", "Zm9yZ2Vk"));
         out.printf("POST the same body with a forged signature -> %d%n", forged);
+        int duplicate = post(http, endpoint, stock.body(), stock.headers());
+        out.printf("POST the signed message again (CJ retries) -> %d, no second effect%n", duplicate);
+        int unknownTenant = post(http, server.uri(TenantId.of("no-such-shop")), stock.body(), stock.headers());
+        out.printf("POST to another tenant's URL -> %d%n", unknownTenant);
 
         WebhookLog log = awaitProcessed(shop, stock.messageId(), Duration.ofSeconds(30));
         long after = inventory.product(id, product.id()).variantBySupplierId(vid).orElseThrow().onHand();
         out.printf("Message %s %s; variant %s on hand %d -> %d (CJ has %d)%n", log.logId(), log.outcome(), vid,
             before, after, cj.sim().catalog().stock(vid));
-        return new Result(signed, forged, log, before, after, cj.sim().catalog().stock(vid));
+        return new Result(signed, forged, duplicate, unknownTenant, log, before, after, cj.sim().catalog().stock(vid));
       }
     } finally {
       automation.close();

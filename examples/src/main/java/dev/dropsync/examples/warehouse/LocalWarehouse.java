@@ -58,6 +58,8 @@ import org.jspecify.annotations.Nullable;
  * LW-1001,Oak desk lamp,Home/Lighting,LW-1001-BLK,LAMP-OAK-BLK,12.40,USD,25
  * </pre>
  *
+ * <p>A product can be {@linkplain #discontinue taken off sale}; it is then offered as unavailable.
+ *
  * <p>Orders: a placed order takes the stock at once and is ACCEPTED; it ships {@code handling}
  * after placement (default 1 day) with a tracking number of the chosen carrier, and is delivered
  * the carrier's maximum days after that. An order it cannot fill (unknown variant, not enough stock,
@@ -87,6 +89,7 @@ public final class LocalWarehouse implements SupplierCatalog, SupplierOrders, Fr
   private final Map<String, Long> stock = new HashMap<>();
   private final Map<String, Money> cost = new HashMap<>();
   private final Map<String, PlacedOrder> orders = new HashMap<>();
+  private final java.util.Set<String> discontinued = new java.util.HashSet<>();
   private long orderSeq;
 
   private record Carrier(String name, String base, String perExtraUnit, int minDays, int maxDays) {}
@@ -301,6 +304,29 @@ public final class LocalWarehouse implements SupplierCatalog, SupplierOrders, Fr
   }
 
   /**
+   * Takes a product off sale (or, with {@code false}, back on): its variants are then offered as
+   * {@linkplain SupplierOffer#unavailable() unavailable}, so a sync writes stock 0 and keeps the
+   * last cost, and orders for them are rejected.
+   *
+   * @param productId the warehouse's product id
+   * @param off whether it is off sale
+   * @throws NotFoundException if the product is unknown
+   * @since 0.1.0
+   */
+  public void discontinue(String productId, boolean off) {
+    synchronized (lock) {
+      if (!products.containsKey(productId)) {
+        throw new NotFoundException("productId", String.valueOf(productId));
+      }
+      if (off) {
+        discontinued.add(productId);
+      } else {
+        discontinued.remove(productId);
+      }
+    }
+  }
+
+  /**
    * Units of a variant on hand now.
    *
    * @param variantId the warehouse's variant id
@@ -446,7 +472,8 @@ public final class LocalWarehouse implements SupplierCatalog, SupplierOrders, Fr
       for (String id : supplierVariantIds) {
         Money c = cost.get(id);
         if (c != null && supplierProductId.equals(productOfVariant.get(id))) {
-          out.put(id, SupplierOffer.of(stock.getOrDefault(id, 0L), c));
+          out.put(id, discontinued.contains(supplierProductId) ? SupplierOffer.unavailable()
+              : SupplierOffer.of(stock.getOrDefault(id, 0L), c));
         }
       }
     }
@@ -513,8 +540,12 @@ public final class LocalWarehouse implements SupplierCatalog, SupplierOrders, Fr
       }
       Map<String, Long> wanted = new HashMap<>();
       for (ShipmentLine l : request.lines()) {
-        if (!productOfVariant.containsKey(l.supplierVariantId())) {
+        String product = productOfVariant.get(l.supplierVariantId());
+        if (product == null) {
           return PlacementResult.rejected("unknown variant \"" + l.supplierVariantId() + "\"");
+        }
+        if (discontinued.contains(product)) {
+          return PlacementResult.rejected("product " + product + " is no longer sold");
         }
         wanted.merge(l.supplierVariantId(), l.quantity(), Long::sum);
       }
