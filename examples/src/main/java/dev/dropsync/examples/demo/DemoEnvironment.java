@@ -40,7 +40,18 @@ public record DemoEnvironment(
     boolean terminal,
     Runnable onClose) implements AutoCloseable {
 
-  /** Checks for nulls. */
+  /**
+   * Checks for nulls.
+   *
+   * @param clock see the record component
+   * @param timeTravel see the record component
+   * @param sleeper see the record component
+   * @param syncExecutor see the record component
+   * @param syncConcurrency see the record component
+   * @param out see the record component
+   * @param terminal see the record component
+   * @param onClose see the record component
+   */
   public DemoEnvironment {
     Objects.requireNonNull(clock, "clock");
     Objects.requireNonNull(timeTravel, "timeTravel");

@@ -48,7 +48,22 @@ public record DemoOptions(
     boolean verbose,
     boolean help) {
 
-  /** Checks for nulls. */
+  /**
+   * Checks for nulls.
+   *
+   * @param products see the record component
+   * @param orders see the record component
+   * @param store see the record component
+   * @param faults see the record component
+   * @param faultRate see the record component
+   * @param seed see the record component
+   * @param qps see the record component
+   * @param payment see the record component
+   * @param sandbox see the record component
+   * @param trackingWait see the record component
+   * @param verbose see the record component
+   * @param help see the record component
+   */
   public DemoOptions {
     Objects.requireNonNull(store, "store");
     Objects.requireNonNull(trackingWait, "trackingWait");

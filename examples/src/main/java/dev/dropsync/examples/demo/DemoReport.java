@@ -94,7 +94,15 @@ public record DemoReport(
    */
   public record Simulator(int calls, int throttleViolations, Set<String> duplicateOrderNumbers, int cjOrders,
       Map<Fault.Kind, Integer> faultsInjected) {
-    /** Copies the collections. */
+    /**
+     * Copies the collections.
+     *
+     * @param calls see the record component
+     * @param throttleViolations see the record component
+     * @param duplicateOrderNumbers see the record component
+     * @param cjOrders see the record component
+     * @param faultsInjected see the record component
+     */
     public Simulator {
       duplicateOrderNumbers = Set.copyOf(duplicateOrderNumbers);
       faultsInjected = Map.copyOf(faultsInjected);
@@ -111,7 +119,39 @@ public record DemoReport(
     }
   }
 
-  /** Copies the collections. */
+  /**
+   * Copies the collections.
+   *
+   * @param target see the record component
+   * @param catalogTotal see the record component
+   * @param products see the record component
+   * @param variants see the record component
+   * @param freeActive see the record component
+   * @param planLimitRefusal see the record component
+   * @param productsSynced see the record component
+   * @param syncRuns see the record component
+   * @param firstPassFailures see the record component
+   * @param syncTime see the record component
+   * @param deactivated see the record component
+   * @param deactivatedBySync see the record component
+   * @param priceChanges see the record component
+   * @param lowStockAlerts see the record component
+   * @param outOfStockAlerts see the record component
+   * @param alertsDelivered see the record component
+   * @param supplierOrders see the record component
+   * @param ordersPlaced see the record component
+   * @param ordersTracked see the record component
+   * @param earnings see the record component
+   * @param kpis see the record component
+   * @param cjCalls see the record component
+   * @param callsByEndpoint see the record component
+   * @param retries see the record component
+   * @param serverThrottles see the record component
+   * @param limiterWait see the record component
+   * @param throttleWait see the record component
+   * @param simulator see the record component
+   * @param wallTime see the record component
+   */
   public DemoReport {
     Objects.requireNonNull(target, "target");
     syncRuns = List.copyOf(syncRuns);

@@ -72,7 +72,19 @@ public record DemoStores(
     FACTORIES = java.util.Collections.unmodifiableMap(f);
   }
 
-  /** Checks for nulls. */
+  /**
+   * Checks for nulls.
+   *
+   * @param name see the record component
+   * @param inventory see the record component
+   * @param orders see the record component
+   * @param metrics see the record component
+   * @param tasks see the record component
+   * @param webhookLogs see the record component
+   * @param stockAlerts see the record component
+   * @param ciphertexts see the record component
+   * @param onClose see the record component
+   */
   public DemoStores {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(inventory, "inventory");
