@@ -62,10 +62,12 @@ public final class SchedulesExample {
    * @param premiumSchedules the schedules after the upgrade to PREMIUM
    * @param tasksRun the tasks that ran after the clock moved on
    * @param alerts the stock alerts delivered
+   * @param soldOut the product that sold out at CJ before the hourly sync
    * @since 0.1.0
    */
   public record Result(Automation automation, TenantAutomation shop, List<Schedule> freeSchedules,
-      List<Schedule> premiumSchedules, List<AutomationTask> tasksRun, List<StockAlert> alerts) {}
+      List<Schedule> premiumSchedules, List<AutomationTask> tasksRun, List<StockAlert> alerts,
+      dev.dropsync.inventory.ProductId soldOut) {}
 
   /**
    * Runs the example against a fresh embedded simulator and prints what happens.
@@ -130,28 +132,39 @@ public final class SchedulesExample {
           .taskType(WEEKLY_REPORT)
           .recurrence(Recurrence.weekly(Set.of(DayOfWeek.MONDAY), LocalTime.of(8, 0), newYork))
           .build());
-      out.printf("Added %s: %s, next %s%n", report.id(), report.recurrence().spec(), report.nextRunAt());
+      out.printf("Added %s: %s, next %s%n", report.id(), describe(report.recurrence()), report.nextRunAt());
 
       // Products to keep in sync; one of them sells out at CJ before the next hourly sync.
       List<String> pids = cj.sim().catalog().productIds().subList(0, 4);
+      List<dev.dropsync.inventory.Product> imported = new ArrayList<>();
       for (String pid : pids) {
-        inventory.importProduct(id, pid).requireProduct();
+        imported.add(inventory.importProduct(id, pid).requireProduct());
       }
-      cj.sim().catalog().variantIds(pids.get(0)).forEach(vid -> cj.sim().catalog().setStock(vid, 0));
+      dev.dropsync.inventory.Product soldOut = imported.stream().filter(p -> p.available() > 0).findFirst().orElseThrow();
+      cj.sim().catalog().variantIds(soldOut.supplierProductId()).forEach(vid -> cj.sim().catalog().setStock(vid, 0));
+      out.printf("Product %s sells out at CJ%n", soldOut.supplierProductId());
 
       // The scheduler's loop; in an application it runs for the life of the process.
       automation.start();
       Instant before = cj.clock().instant();
       Instant jumpedAt = cj.advance(Duration.ofMinutes(61));
-      out.printf("Moved the clock an hour forward to %s; the hourly schedules are due%n", jumpedAt);
+      out.printf("Moved the clock an hour forward to %s; the hourly schedules are due%n",
+          jumpedAt.truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
       List<AutomationTask> ran = awaitTasks(shop, before, 3, Duration.ofSeconds(60));
       for (AutomationTask t : ran) {
         out.printf("  ran %-18s %s%s%n", t.type(), t.status(), t.lastError() == null ? "" : " (" + t.lastError() + ")");
       }
+      // The hourly stock check ran before the hourly sync (it was due first); check again now, as
+      // an owner's "check stock" button would.
+      Instant beforeCheck = cj.clock().instant();
+      shop.checkStockNow();
+      for (AutomationTask t : awaitTasks(shop, beforeCheck, 1, Duration.ofSeconds(60))) {
+        out.printf("  ran %-18s %s (on request)%n", t.type(), t.status());
+      }
       for (StockAlert a : alerts) {
         out.printf("Alert delivered: %s %s (%d available)%n", a.kind(), a.sku(), a.available());
       }
-      return new Result(automation, shop, free, premium, ran, List.copyOf(alerts));
+      return new Result(automation, shop, free, premium, ran, List.copyOf(alerts), soldOut.id());
     } finally {
       automation.close();
     }
@@ -160,8 +173,34 @@ public final class SchedulesExample {
   private static void print(PrintStream out, String plan, List<Schedule> schedules) {
     out.printf("%s plan: %d schedules%n", plan, schedules.size());
     for (Schedule s : schedules) {
-      out.printf("  %-36s %-20s next %s%n", s.id(), s.recurrence().spec(), s.nextRunAt());
+      out.printf("  %-36s %-36s next %s%n", s.id(), describe(s.recurrence()), s.nextRunAt());
     }
+  }
+
+  /**
+   * A recurrence in words, e.g. {@code hourly at :30 (America/New_York)} or {@code daily at 02:00
+   * (UTC)}.
+   *
+   * @param r the recurrence
+   * @return the description
+   * @since 0.1.0
+   */
+  public static String describe(Recurrence r) {
+    if (r instanceof Recurrence.Hourly h) {
+      return String.format(java.util.Locale.ROOT, "hourly at :%02d (%s)", h.minute(), zone(h.zone()));
+    }
+    if (r instanceof Recurrence.Daily d) {
+      return "daily at " + d.time() + " (" + zone(d.zone()) + ")";
+    }
+    if (r instanceof Recurrence.Weekly w) {
+      return "weekly on " + w.days().stream().sorted().map(Object::toString).collect(java.util.stream.Collectors.joining(", "))
+          + " at " + w.time() + " (" + zone(w.zone()) + ")";
+    }
+    return r.spec();
+  }
+
+  private static String zone(ZoneId zone) {
+    return zone.normalized().equals(java.time.ZoneOffset.UTC) ? "UTC" : zone.getId();
   }
 
   /** Waits until at least {@code min} tasks created since {@code since} have finished and none is pending. */

@@ -176,6 +176,6 @@ public final class SecondSupplierExample {
   }
 
   private static String abbreviate(String s, int max) {
-    return s.length() <= max ? s : s.substring(0, max - 1) + "…";
+    return s.length() <= max ? s : s.substring(0, max - 3) + "...";
   }
 }

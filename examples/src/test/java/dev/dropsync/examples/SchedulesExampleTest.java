@@ -41,7 +41,15 @@ class SchedulesExampleTest {
           .containsEntry(TaskTypes.STOCK_ALERT, TaskStatus.COMPLETED)
           .containsEntry(TaskTypes.ORDER_FULFILLMENT, TaskStatus.COMPLETED);
       assertThat(cj.sim().recorder().count(Endpoint.PRODUCT_QUERY)).as("4 imports, then the hourly sync of 4").isEqualTo(8);
-      assertThat(r.alerts()).anySatisfy(a -> assertThat(a.kind()).isEqualTo(StockAlertKind.OUT_OF_STOCK));
+      dev.dropsync.inventory.Product soldOut = r.shop().product(r.soldOut());
+      assertThat(soldOut.status()).as("the hourly sync saw it sell out").isEqualTo(dev.dropsync.inventory.ProductStatus.INACTIVE_OUT_OF_STOCK);
+      for (dev.dropsync.inventory.Variant v : soldOut.variants()) {
+        assertThat(r.alerts()).as("alerts of %s", v.sku())
+            .anySatisfy(a -> {
+              assertThat(a.variant()).isEqualTo(v.id());
+              assertThat(a.kind()).isEqualTo(StockAlertKind.OUT_OF_STOCK);
+            });
+      }
     }
     assertThat(printed.toString(StandardCharsets.UTF_8)).contains("FREE plan: 4 schedules").contains("PREMIUM plan: 4 schedules");
   }

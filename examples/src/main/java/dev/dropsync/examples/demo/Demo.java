@@ -24,6 +24,7 @@ import dev.dropsync.cj.testkit.CjSimulator;
 import dev.dropsync.cj.testkit.Endpoint;
 import dev.dropsync.cj.testkit.Fault;
 import dev.dropsync.cj.testkit.RecordedCall;
+import dev.dropsync.examples.SchedulesExample;
 import dev.dropsync.fulfillment.Address;
 import dev.dropsync.fulfillment.CustomerContact;
 import dev.dropsync.fulfillment.EarningsTotals;
@@ -55,7 +56,6 @@ import dev.dropsync.inventory.pricing.CostTier;
 import dev.dropsync.inventory.pricing.PricingRule;
 import dev.dropsync.inventory.pricing.PricingScope;
 import dev.dropsync.inventory.spi.InventoryListener;
-import dev.dropsync.scheduler.Recurrence;
 import dev.dropsync.scheduler.Schedule;
 import dev.dropsync.scheduler.Scheduler;
 import java.io.PrintStream;
@@ -390,7 +390,7 @@ public final class Demo {
     List<Schedule> schedules = premiumAuto.schedules();
     out.printf("Autopilot: %s has %d default schedules (automation.start() runs them):%n", PREMIUM, schedules.size());
     for (Schedule s : schedules) {
-      out.printf("  %-20s %-22s next run %s%n", s.taskType(), describe(s.recurrence()), s.nextRunAt());
+      out.printf("  %-20s %-24s next run %s%n", s.taskType(), SchedulesExample.describe(s.recurrence()), s.nextRunAt());
     }
 
     Instant until = env.clock().instant().plusSeconds(1);
@@ -786,16 +786,6 @@ public final class Demo {
 
   private static String fmt(double d) {
     return d == Math.rint(d) ? String.valueOf((long) d) : String.format(Locale.ROOT, "%.2f", d);
-  }
-
-  static String describe(Recurrence r) {
-    if (r instanceof Recurrence.Hourly h) {
-      return String.format(Locale.ROOT, "hourly at :%02d", h.minute());
-    }
-    if (r instanceof Recurrence.Daily d) {
-      return "daily at " + d.time() + " " + d.zone().getId();
-    }
-    return r.spec();
   }
 
   private static void sleep(Duration d) {

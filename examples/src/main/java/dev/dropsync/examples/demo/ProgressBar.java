@@ -133,7 +133,7 @@ public final class ProgressBar {
   }
 
   private static String eta(@Nullable Duration remaining) {
-    return remaining == null ? "…" : seconds(remaining);
+    return remaining == null ? "?" : seconds(remaining);
   }
 
   static String seconds(Duration d) {
