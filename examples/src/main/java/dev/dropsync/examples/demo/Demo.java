@@ -556,17 +556,22 @@ public final class Demo {
     if (options.orders() == 0) {
       return ids;
     }
-    List<Variant> inStock = new ArrayList<>();
+    // In-stock variants of active products, most units first; each order line takes at most a
+    // third of what is left, so small catalogues work too.
+    Map<VariantId, Long> left = new LinkedHashMap<>();
+    List<Variant> candidates = new ArrayList<>();
     for (dev.dropsync.inventory.Product p : inventory.products(PREMIUM)) {
-      if (p.status() != ProductStatus.ACTIVE) {
-        continue;
+      if (p.status() == ProductStatus.ACTIVE) {
+        p.variants().stream().filter(v -> v.available() >= 3).forEach(candidates::add);
       }
-      p.variants().stream().filter(v -> v.available() >= 10).findFirst().ifPresent(inStock::add);
     }
-    int needed = options.orders() + options.orders() / 2;
-    if (inStock.size() < needed) {
-      throw new DemoFailure("only " + inStock.size() + " active products have 10 or more units of a variant; "
-          + needed + " are needed for " + options.orders() + " orders (import more with --products)");
+    candidates.sort((x, y) -> Long.compare(y.available(), x.available()));
+    for (Variant v : candidates) {
+      left.put(v.id(), v.available());
+    }
+    if (candidates.isEmpty()) {
+      throw new DemoFailure("no active product has a variant with 3 or more units for the orders (import more with "
+          + "--products)");
     }
     out.printf("%nPlacing %d orders (freight quote, then the CJ order, exactly once each):%n", options.orders());
     String run = Long.toString(started.toEpochMilli(), 36);
@@ -577,10 +582,24 @@ public final class Demo {
       OrderRequest.Builder order = OrderRequest.builder().tenant(PREMIUM).orderId(id).currency("USD")
           .shippingCharge(Money.of("4.99", "USD")).shippingAddress(address)
           .customer(CustomerContact.of(address.name(), "customer" + i + "@example.com"));
-      int lines = i % 2 == 0 ? 2 : 1;
+      int lines = Math.min(i % 2 == 0 ? 2 : 1, candidates.size());
+      Set<VariantId> inThisOrder = new java.util.HashSet<>();
       for (int l = 0; l < lines; l++) {
-        Variant v = inStock.get(next++);
-        order.line(v.id(), 1 + (l + i) % 2, v.retailPrice());
+        long quantity = 1 + (l + i) % 2;
+        Variant v = null;
+        for (int tried = 0; tried < candidates.size() && v == null; tried++) {
+          Variant c = candidates.get(next++ % candidates.size());
+          if (!inThisOrder.contains(c.id()) && Objects.requireNonNull(left.get(c.id())) >= 3 * quantity) {
+            v = c;
+          }
+        }
+        if (v == null) {
+          throw new DemoFailure("not enough stock left for order " + i + " of " + options.orders()
+              + " (import more with --products or place fewer with --orders)");
+        }
+        left.merge(v.id(), -quantity, Long::sum);
+        inThisOrder.add(v.id());
+        order.line(v.id(), quantity, v.retailPrice());
       }
       fulfillment.createOrder(order.build());
       Order placed = process(fulfillment, id);

@@ -190,7 +190,8 @@ public record DemoReport(
         perStatus.isEmpty() ? "none" : perStatus, kpis.avgToShip().map(DemoReport::human).orElse("-"),
         kpis.p95ToShip().map(DemoReport::human).orElse("-"),
         kpis.successRate().isPresent() ? f("%.0f %%", kpis.successRate().getAsDouble() * 100) : "-",
-        kpis.revenue().values().stream().map(Object::toString).collect(Collectors.joining(", "))));
+        kpis.revenue().isEmpty() ? "-"
+            : kpis.revenue().values().stream().map(Object::toString).collect(Collectors.joining(", "))));
     double itemRate = first == null || first.processed() == 0 ? 1.0
         : (double) (first.updated() + first.unchanged()) / first.processed();
     row(out, "sync KPIs", f("first pass item success %.1f %%; %d runs", itemRate * 100, syncRuns.size()));

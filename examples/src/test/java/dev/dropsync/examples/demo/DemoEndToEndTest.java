@@ -36,6 +36,8 @@ import java.util.Set;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * The demo's whole flow against the in-process simulator on a virtual clock, with every transient
@@ -69,6 +71,25 @@ class DemoEndToEndTest {
   /** What CJ offers now for a product, read through the CJ adapter on a fresh client. */
   private static Map<String, SupplierOffer> offersAtCj(CjSupplierCatalog catalog, Product p) {
     return catalog.offers(p.supplierProductId(), p.variants().stream().map(Variant::supplierVariantId).toList());
+  }
+
+  @ParameterizedTest(name = "--products {0} --orders {1}")
+  @CsvSource({"1, 3", "2, 0", "12, 7"})
+  void smallRunsWithoutFaultsKeepEveryPromise(int products, int orders) {
+    String[] args = {"--products", String.valueOf(products), "--orders", String.valueOf(orders)};
+    DemoOptions options = DemoOptions.parse(List.of(args));
+    try (CjSimulator sim = Demo.simulatorFor(options, clock).build().start()) {
+      DemoReport report = new Demo(options, CjTarget.embedded(), DemoEnvironment.virtual(clock, out), stores).run(sim);
+
+      assertThat(report.productsSynced()).isEqualTo(products);
+      assertThat(report.ordersPlaced()).isEqualTo(orders);
+      assertThat(report.ordersTracked()).isEqualTo(orders);
+      assertThat(sim.orders().count()).isEqualTo(orders);
+      assertThat(sim.recorder().throttleViolations()).isZero();
+      assertThat(report.retries()).as("no faults, nothing to retry").isZero();
+      assertThat(report.simulator()).isNotNull().satisfies(s -> assertThat(s.faults()).isZero());
+      assertThat(report.earnings() == null).isEqualTo(orders == 0);
+    }
   }
 
   @Test
