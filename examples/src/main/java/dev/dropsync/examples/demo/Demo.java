@@ -461,6 +461,7 @@ public final class Demo {
   private void marketMoves(CjSimulator sim, List<dev.dropsync.inventory.Product> products) {
     SplittableRandom random = new SplittableRandom(options.seed());
     List<dev.dropsync.inventory.Product> shuffled = new ArrayList<>(products);
+    shuffled.sort(java.util.Comparator.comparing(dev.dropsync.inventory.Product::supplierProductId)); // ids are random
     Collections.shuffle(shuffled, new java.util.Random(random.nextLong()));
     int tenth = Math.max(1, products.size() / 10);
     int soldOut = 0;
@@ -565,7 +566,8 @@ public final class Demo {
         p.variants().stream().filter(v -> v.available() >= 3).forEach(candidates::add);
       }
     }
-    candidates.sort((x, y) -> Long.compare(y.available(), x.available()));
+    candidates.sort(java.util.Comparator.comparingLong(Variant::available).reversed()
+        .thenComparing(Variant::supplierVariantId));
     for (Variant v : candidates) {
       left.put(v.id(), v.available());
     }

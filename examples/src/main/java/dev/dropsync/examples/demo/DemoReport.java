@@ -194,7 +194,7 @@ public record DemoReport(
             : kpis.revenue().values().stream().map(Object::toString).collect(Collectors.joining(", "))));
     double itemRate = first == null || first.processed() == 0 ? 1.0
         : (double) (first.updated() + first.unchanged()) / first.processed();
-    row(out, "sync KPIs", f("first pass item success %.1f %%; %d runs", itemRate * 100, syncRuns.size()));
+    row(out, "sync KPIs", f("first pass item success %.1f %%; %d sync run(s)", itemRate * 100, syncRuns.size()));
     String top = callsByEndpoint.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed())
         .limit(6).map(en -> en.getValue() + " " + en.getKey()).collect(Collectors.joining(", "));
     row(out, "CJ calls", f("%d HTTP calls (%s), %d retried, %d throttle answers", cjCalls, top, retries, serverThrottles));
