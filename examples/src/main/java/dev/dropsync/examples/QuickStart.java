@@ -15,6 +15,7 @@ import dev.dropsync.cj.model.ProductListRequest;
 import dev.dropsync.cj.model.StockLevel;
 import dev.dropsync.cj.model.Variant;
 import dev.dropsync.cj.testkit.CjSimulator;
+import dev.dropsync.examples.demo.UsageException;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.Comparator;
@@ -41,18 +42,18 @@ final class QuickStart {
       }
       String key = env.get("CJ_API_KEY");
       if (key == null || key.isBlank()) {
-        throw new IllegalArgumentException("CJ_API_KEY is blank but CJ_BASE_URL is set");
+        throw new UsageException("CJ_API_KEY is blank but CJ_BASE_URL is set");
       }
       String qps = env.getOrDefault("CJ_QPS", "1");
       try {
         return new Target(url, key, Double.parseDouble(qps));
       } catch (NumberFormatException e) {
-        throw new IllegalArgumentException("CJ_QPS must be a number but was \"" + qps + "\"", e);
+        throw new UsageException("CJ_QPS must be a number but was \"" + qps + "\"");
       }
     }
   }
 
-  static void run(Target target, String[] args, PrintStream out) {
+  static void run(Target target, PrintStream out) {
     if (target.baseUrl() == null) {
       try (CjSimulator sim = CjSimulator.builder().products(120).qps((int) target.qps()).build().start()) {
         out.println("Started the embedded CJ simulator at " + sim.baseUrl() + " (QPS " + (int) target.qps() + ")");

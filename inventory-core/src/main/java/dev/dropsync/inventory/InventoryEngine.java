@@ -62,6 +62,7 @@ public final class InventoryEngine implements StockReservations, VariantLookup {
   private final Clock clock;
   private final InventoryStore store;
   private final SupplierCatalog supplier;
+  private final Map<String, SupplierCatalog> suppliers;
   private final PlanPolicy planPolicy;
   private final Events events;
   private final CategoryMapping categoryMapping;
@@ -75,6 +76,12 @@ public final class InventoryEngine implements StockReservations, VariantLookup {
     this.clock = Objects.requireNonNull(b.clock, "clock");
     this.store = Objects.requireNonNull(b.store, "store");
     this.supplier = Objects.requireNonNull(b.supplier, "supplier");
+    Map<String, SupplierCatalog> all = new LinkedHashMap<>();
+    all.put(supplier.supplierId(), supplier);
+    for (SupplierCatalog s : b.additionalSuppliers) {
+      all.put(s.supplierId(), s);
+    }
+    this.suppliers = java.util.Collections.unmodifiableMap(all);
     this.planPolicy = b.planPolicy;
     this.events = new Events(b.listeners);
     this.categoryMapping = b.categoryMapping;
@@ -97,9 +104,41 @@ public final class InventoryEngine implements StockReservations, VariantLookup {
     return store;
   }
 
-  /** The supplier catalog. */
+  /**
+   * The default supplier catalog: the one {@link Builder#supplier} set, which {@link
+   * #importProduct(TenantId, String)} and bulk imports by id use.
+   */
   public SupplierCatalog supplier() {
     return supplier;
+  }
+
+  /**
+   * The catalog of the supplier with {@code supplierId}: the default one or one added with {@link
+   * Builder#additionalSupplier}. Syncs read each product through the catalog of its own {@link
+   * Product#supplierId()}.
+   *
+   * @param supplierId the supplier's key, e.g. {@code "cj"}
+   * @return the catalog
+   * @throws NotFoundException naming {@code supplierId} if no catalog of that supplier is registered
+   * @since 0.1.0
+   */
+  public SupplierCatalog supplier(String supplierId) {
+    SupplierCatalog s = suppliers.get(Objects.requireNonNull(supplierId, "supplierId"));
+    if (s == null) {
+      throw new NotFoundException("supplierId", supplierId);
+    }
+    return s;
+  }
+
+  /**
+   * Every registered supplier catalog, the default one first, then the additional ones in the order
+   * they were added.
+   *
+   * @return the catalogs (unmodifiable)
+   * @since 0.1.0
+   */
+  public List<SupplierCatalog> suppliers() {
+    return List.copyOf(suppliers.values());
   }
 
   /** The clock. */
@@ -221,20 +260,44 @@ public final class InventoryEngine implements StockReservations, VariantLookup {
    * @throws CurrencyMismatchException if the supplier's costs are not in the tenant's currency
    */
   public ImportResult importProduct(TenantId tenant, String supplierProductId) {
-    return importProduct(tenant, supplierProductId, supplierProductId);
+    return importProduct(tenant, supplier, supplierProductId, supplierProductId);
+  }
+
+  /**
+   * Imports one product of the supplier with {@code supplierId} (the default supplier or one added
+   * with {@link Builder#additionalSupplier}); otherwise exactly like {@link #importProduct(TenantId,
+   * String)}. The product is stored with that supplier id, synced through that supplier's catalog,
+   * and fulfilment groups its lines into that supplier's orders.
+   *
+   * @throws NotFoundException naming {@code supplierId} if no such supplier is registered, or if the
+   *     tenant is unknown or the supplier has no such product
+   * @throws InvalidInputException if an id is blank
+   * @throws CurrencyMismatchException if the supplier's costs are not in the tenant's currency
+   * @since 0.1.0
+   */
+  public ImportResult importProduct(TenantId tenant, String supplierId, String supplierProductId) {
+    requireText("supplierId", supplierId);
+    return importProduct(tenant, supplier(supplierId), supplierProductId, supplierProductId);
   }
 
   /**
    * Imports the product a supplier product URL points to (see {@link CjProductUrls} for CJ forms).
+   * The URL goes to the first supplier that recognises it: the default supplier, then the
+   * additional ones in the order they were added.
    *
-   * @throws UnrecognizedProductUrlException naming the URL if the supplier does not recognise it
+   * @throws UnrecognizedProductUrlException naming the URL if no supplier recognises it
    * @throws NotFoundException if the tenant is unknown or the supplier has no such product
    */
   public ImportResult importByUrl(TenantId tenant, String url) {
     requireText("url", url);
     tenant(tenant);
-    String id = supplier.productIdFromUrl(url).orElseThrow(() -> new UnrecognizedProductUrlException(url));
-    return importProduct(tenant, id, url);
+    for (SupplierCatalog s : suppliers.values()) {
+      Optional<String> id = s.productIdFromUrl(url);
+      if (id.isPresent()) {
+        return importProduct(tenant, s, id.get(), url);
+      }
+    }
+    throw new UnrecognizedProductUrlException(url);
   }
 
   /**
@@ -267,14 +330,14 @@ public final class InventoryEngine implements StockReservations, VariantLookup {
     return new BulkImportResult(results);
   }
 
-  private ImportResult importProduct(TenantId tenantId, String supplierProductId, String input) {
+  private ImportResult importProduct(TenantId tenantId, SupplierCatalog catalog, String supplierProductId, String input) {
     requireText("supplierProductId", supplierProductId);
     Tenant tenant = tenant(tenantId);
-    Optional<Product> existing = store.findProductBySupplierId(tenantId, supplier.supplierId(), supplierProductId);
+    Optional<Product> existing = store.findProductBySupplierId(tenantId, catalog.supplierId(), supplierProductId);
     if (existing.isPresent()) {
       return new ImportResult(input, ImportOutcome.ALREADY_IMPORTED, existing.get(), null);
     }
-    SupplierProduct sp = supplier.product(supplierProductId)
+    SupplierProduct sp = catalog.product(supplierProductId)
         .orElseThrow(() -> new NotFoundException("supplierProductId", supplierProductId));
     Money zero = Money.zero(tenant.currency());
     for (SupplierVariant sv : sp.variants()) {
@@ -294,7 +357,7 @@ public final class InventoryEngine implements StockReservations, VariantLookup {
           sv.cost(), sv.stock(), 0, q.retail(), q.compareAt(), false, false, null));
     }
     Instant now = clock.instant();
-    Product draft = new Product(tenantId, id, supplier.supplierId(), supplierProductId, sp.title(), cat.category(),
+    Product draft = new Product(tenantId, id, catalog.supplierId(), supplierProductId, sp.title(), cat.category(),
         cat.tags(), variants, ProductStatus.DRAFT, null, null, 0, now, now);
     InsertResult inserted = store.insertProductIfAbsent(draft, now);
     if (!inserted.inserted()) {
@@ -901,6 +964,7 @@ public final class InventoryEngine implements StockReservations, VariantLookup {
     private Clock clock = Clock.systemUTC();
     private @Nullable InventoryStore store;
     private @Nullable SupplierCatalog supplier;
+    private final List<SupplierCatalog> additionalSuppliers = new ArrayList<>();
     private PlanPolicy planPolicy = PlanPolicy.standard();
     private final List<InventoryListener> listeners = new ArrayList<>();
     private CategoryMapping categoryMapping = CategoryMapping.defaults();
@@ -925,9 +989,28 @@ public final class InventoryEngine implements StockReservations, VariantLookup {
       return this;
     }
 
-    /** The supplier catalog (required), e.g. {@code new InMemorySupplierCatalog("cj")}. */
+    /**
+     * The default supplier catalog (required), e.g. {@code new InMemorySupplierCatalog("cj")}: the
+     * one imports by id use.
+     */
     public Builder supplier(SupplierCatalog supplier) {
       this.supplier = Objects.requireNonNull(supplier, "supplier");
+      return this;
+    }
+
+    /**
+     * Adds another supplier, side by side with the default one (none by default). Its products are
+     * imported with {@link InventoryEngine#importProduct(TenantId, String, String)} or by a product
+     * URL it recognises, stored with its {@link SupplierCatalog#supplierId()}, and synced through it;
+     * a sync run of a tenant covers the products of every supplier. Each supplier id may be
+     * registered once.
+     *
+     * @param supplier the catalog
+     * @return this
+     * @since 0.1.0
+     */
+    public Builder additionalSupplier(SupplierCatalog supplier) {
+      additionalSuppliers.add(Objects.requireNonNull(supplier, "supplier"));
       return this;
     }
 
@@ -997,7 +1080,8 @@ public final class InventoryEngine implements StockReservations, VariantLookup {
     /**
      * The engine.
      *
-     * @throws InvalidInputException if the store or supplier is missing
+     * @throws InvalidInputException if the store or supplier is missing, or two suppliers have the
+     *     same supplier id
      */
     public InventoryEngine build() {
       if (store == null) {
@@ -1006,7 +1090,23 @@ public final class InventoryEngine implements StockReservations, VariantLookup {
       if (supplier == null) {
         throw new InvalidInputException("supplier", null, "is required");
       }
+      Set<String> ids = new HashSet<>();
+      ids.add(requireSupplierId(supplier));
+      for (SupplierCatalog s : additionalSuppliers) {
+        String id = requireSupplierId(s);
+        if (!ids.add(id)) {
+          throw new InvalidInputException("supplierId", id, "is registered twice (each supplier may be added once)");
+        }
+      }
       return new InventoryEngine(this);
+    }
+
+    private static String requireSupplierId(SupplierCatalog s) {
+      String id = s.supplierId();
+      if (id == null || id.isBlank()) {
+        throw new InvalidInputException("supplierId", id, "must not be blank");
+      }
+      return id;
     }
   }
 }

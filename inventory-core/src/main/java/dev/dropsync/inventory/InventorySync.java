@@ -211,7 +211,7 @@ public final class InventorySync {
     for (Variant v : p.variants()) {
       ids.add(v.supplierVariantId());
     }
-    Map<String, SupplierOffer> offers = engine.supplier().offers(p.supplierProductId(), ids);
+    Map<String, SupplierOffer> offers = engine.supplier(p.supplierId()).offers(p.supplierProductId(), ids);
     Map<VariantId, Money> newCosts = new HashMap<>();
     Map<String, Long> stock = new HashMap<>();
     for (Variant v : p.variants()) {

@@ -1,6 +1,7 @@
 package dev.dropsync.cj.testkit;
 
 import dev.dropsync.cj.testkit.internal.SimEngine;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -75,6 +76,40 @@ public final class SimFaults {
       throw new IllegalArgumentException("probability must be in [0, 1] but was " + probability);
     }
     engine.rateFault(endpoint, probability, fault);
+    return this;
+  }
+
+  /**
+   * Makes each call of {@code endpoint} fail with the given probability, with a fault drawn uniformly
+   * from {@code faults} (both draws from the builder's seed, so runs repeat), until changed;
+   * probability 0 removes the rate fault. Replaces any rate fault of the endpoint set before.
+   *
+   * <pre>{@code
+   * for (Endpoint e : List.of(Endpoint.PRODUCT_QUERY, Endpoint.CREATE_ORDER_V2)) {
+   *   sim.faults().rate(e, 0.1, List.of(Fault.busy(), Fault.serverError(502), Fault.lostResponse()));
+   * }
+   * }</pre>
+   *
+   * @param endpoint the endpoint
+   * @param probability 0.0 to 1.0
+   * @param faults the failures to choose from, at least one
+   * @return this
+   * @throws IllegalArgumentException if {@code probability} is outside [0, 1] or {@code faults} is empty
+   * @since 0.1.0
+   */
+  public SimFaults rate(Endpoint endpoint, double probability, List<Fault> faults) {
+    Objects.requireNonNull(endpoint, "endpoint");
+    Objects.requireNonNull(faults, "faults");
+    if (!(probability >= 0 && probability <= 1)) {
+      throw new IllegalArgumentException("probability must be in [0, 1] but was " + probability);
+    }
+    if (faults.isEmpty()) {
+      throw new IllegalArgumentException("faults must not be empty");
+    }
+    for (Fault f : faults) {
+      Objects.requireNonNull(f, "faults element");
+    }
+    engine.rateFaults(endpoint, probability, faults);
     return this;
   }
 

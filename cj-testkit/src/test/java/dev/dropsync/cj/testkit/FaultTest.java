@@ -176,7 +176,32 @@ class FaultTest {
   }
 
   @Test
+  void aRateFaultDrawsEachFailureFromItsListAndRepeatsWithTheSeed() {
+    java.util.List<Long> first = mixedCodesAtRate(sim, api);
+    try (CjSimulator twin = CjSimulator.builder().clock(clock).products(20).seed(9).build().start();
+        Api a2 = new Api(twin)) {
+      assertThat(mixedCodesAtRate(twin, a2)).isEqualTo(first);
+    }
+    assertThat(first).contains(1600000L, 1600301L, 200L);
+    assertThat(first).filteredOn(c -> c == 200L).hasSizeBetween(10, 50);
+  }
+
+  private static java.util.List<Long> mixedCodesAtRate(CjSimulator s, Api a) {
+    a.login();
+    s.faults().rate(Endpoint.GET_BALANCE, 0.5, java.util.List.of(Fault.busy(), Fault.readTimeoutCode()));
+    java.util.List<Long> codes = new java.util.ArrayList<>();
+    for (int i = 0; i < 60; i++) {
+      codes.add(a.get("/shopping/pay/getBalance").code());
+    }
+    assertThat(codes).allMatch(c -> c == 200L || c == 1600000L || c == 1600301L);
+    s.faults().clear();
+    return codes;
+  }
+
+  @Test
   void faultFactoriesRejectBadInput() {
+    assertThatThrownBy(() -> sim.faults().rate(Endpoint.LOGOUT, 0.1, java.util.List.of()))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("faults");
     assertThatThrownBy(() -> Fault.serverError(404)).isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("404");
     assertThatThrownBy(() -> Fault.delay(Duration.ZERO)).isInstanceOf(IllegalArgumentException.class);

@@ -156,7 +156,7 @@ public final class SimEngine extends Dispatcher {
     }
   }
 
-  record RateFault(double probability, Fault fault) {}
+  record RateFault(double probability, List<Fault> faults) {}
 
   /** Thrown inside handlers to answer with a CJ error envelope. */
   static final class CjError extends RuntimeException {
@@ -329,7 +329,8 @@ public final class SimEngine extends Dispatcher {
     }
     RateFault rf = rateFaults.get(ep);
     if (rf != null && faultRandom.nextDouble() < rf.probability()) {
-      return rf.fault();
+      List<Fault> fs = rf.faults();
+      return fs.size() == 1 ? fs.get(0) : fs.get(faultRandom.nextInt(fs.size()));
     }
     return null;
   }
@@ -1503,11 +1504,15 @@ public final class SimEngine extends Dispatcher {
   }
 
   public void rateFault(Endpoint ep, double probability, Fault f) {
+    rateFaults(ep, probability, List.of(f));
+  }
+
+  public void rateFaults(Endpoint ep, double probability, List<Fault> faults) {
     synchronized (lock) {
       if (probability == 0) {
         rateFaults.remove(ep);
       } else {
-        rateFaults.put(ep, new RateFault(probability, f));
+        rateFaults.put(ep, new RateFault(probability, List.copyOf(faults)));
       }
     }
   }

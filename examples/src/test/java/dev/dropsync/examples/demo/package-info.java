@@ -1,0 +1,4 @@
+@NullMarked
+package dev.dropsync.examples.demo;
+
+import org.jspecify.annotations.NullMarked;

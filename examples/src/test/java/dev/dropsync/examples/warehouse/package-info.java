@@ -1,0 +1,4 @@
+@NullMarked
+package dev.dropsync.examples.warehouse;
+
+import org.jspecify.annotations.NullMarked;
