@@ -73,6 +73,14 @@ public final class TestDatabase {
     return postgres.getJdbcUrl(user, "postgres");
   }
 
+  /**
+   * A new pool of its own (up to {@code size} connections) as the application role: for a
+   * scheduler or engine that stands for another process. The caller closes it.
+   */
+  public HikariDataSource newAppPool(String name, int size) {
+    return pool(jdbcUrl(APP_ROLE), APP_ROLE, "app", size, name);
+  }
+
   /** Empties every dropsync table, so the next test starts from a fresh store. */
   public DataSource fresh() {
     List<String> tables = new ArrayList<>();
@@ -93,12 +101,16 @@ public final class TestDatabase {
   }
 
   private static HikariDataSource pool(String url, String user, String password, int size) {
+    return pool(url, user, password, size, "test-" + user);
+  }
+
+  private static HikariDataSource pool(String url, String user, String password, int size, String name) {
     HikariConfig cfg = new HikariConfig();
     cfg.setJdbcUrl(url);
     cfg.setUsername(user);
     cfg.setPassword(password);
     cfg.setMaximumPoolSize(size);
-    cfg.setPoolName("test-" + user);
+    cfg.setPoolName(name);
     return new HikariDataSource(cfg);
   }
 
