@@ -17,6 +17,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Currency;
 import java.util.List;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
@@ -48,13 +49,18 @@ final class InventoryRig implements AutoCloseable {
 
   /** A new engine (think: another process) on a new store over {@code dataSource}. */
   InventoryEngine engine(DataSource dataSource) {
+    return engine(dataSource, syncPool, 4);
+  }
+
+  /** A new engine whose syncs run on {@code syncExecutor} with {@code syncConcurrency} workers. */
+  InventoryEngine engine(DataSource dataSource, Executor syncExecutor, int syncConcurrency) {
     return InventoryEngine.builder()
         .clock(clock)
         .store(new JdbcInventoryStore(dataSource))
         .supplier(supplier)
         .idGenerator(() -> "p" + ids.incrementAndGet())
-        .syncExecutor(syncPool)
-        .syncConcurrency(4)
+        .syncExecutor(syncExecutor)
+        .syncConcurrency(syncConcurrency)
         .build();
   }
 
