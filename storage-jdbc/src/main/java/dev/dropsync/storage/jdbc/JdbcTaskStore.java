@@ -19,6 +19,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.sql.Types;
 import java.time.Duration;
 import java.time.Instant;
@@ -43,8 +44,9 @@ import org.jspecify.annotations.Nullable;
  * is the SPI's: effective priority (with aging), then per-owner fairness (fewest RUNNING tasks,
  * counting those claimed earlier in the same batch; ties to the owner served least recently),
  * then oldest {@code scheduledAt}, then id. Candidates are read per owner and priority level from
- * a partial index of PENDING rows, so a claim costs about {@code owners × 4 × batch} index entries,
- * not the whole queue. Per-type concurrency limits ({@link ClaimFilter#maxRunningPerType}) are
+ * a partial index of PENDING rows, in a window that shrinks as owners grow, so a claim reads a few
+ * thousand index entries at most, not the whole queue; where an owner's window runs out the claim
+ * stops early, so what it claims is always a prefix of that order. Per-type concurrency limits ({@link ClaimFilter#maxRunningPerType}) are
  * counted under a transaction-scoped advisory lock per limited type, so claimers that enforce a
  * limit never exceed it together. One call claims at most {@value #MAX_BATCH} tasks; under heavy
  * contention a call may claim fewer than were due (the rest go to the next call).
@@ -101,10 +103,13 @@ public final class JdbcTaskStore implements TaskStore {
       + "t.finished_ns, t.last_error, t.picked_by, t.heartbeat_ns, t.version, t.schedule_id, t.timeout_ns";
 
   /**
-   * The claim. Candidates: for each owner with PENDING tasks (found by a loose index scan) and each
-   * priority level, its oldest due tasks of the allowed types; ranked by effective level, owner
-   * load (running + rank within the owner), last claim of the owner, due time and id; capped per
-   * limited type; then locked in that order, skipping locked rows, and claimed.
+   * The claim, one statement. Candidates: for each owner with PENDING tasks (found by a loose index
+   * scan) and each priority level, its oldest due tasks of the allowed types, at most a window
+   * {@code w} of them (see {@link #window}); ranked
+   * by effective level, owner load (running + rank within the owner), the owner's last claim, due
+   * time and id; capped per limited type; cut before the first place where an owner's window ran
+   * out (so what is claimed is a prefix of the full order); then locked in that order through the
+   * primary key, skipping rows other claimers hold, and claimed; the owners' turns are recorded.
    */
   private static final String CLAIM =
       "WITH RECURSIVE owners (tenant_id) AS ("
@@ -114,7 +119,7 @@ public final class JdbcTaskStore implements TaskStore {
           + "          AND t.tenant_id > o.tenant_id ORDER BY t.tenant_id LIMIT 1)"
           + "  FROM owners o WHERE o.tenant_id IS NOT NULL),"
           + " caps (task_type, remaining) AS (SELECT * FROM unnest(?::text[], ?::int[])),"
-          + " cand AS (SELECT c.id, c.tenant_id, c.task_type, c.scheduled_ns,"
+          + " cand AS (SELECT c.id, c.tenant_id, c.task_type, c.scheduled_ns, c.priority_level AS base_level,"
           + "    LEAST(3, c.priority_level + CASE WHEN ?::bigint > 0 AND ?::bigint > c.scheduled_ns"
           + "      THEN (?::bigint - c.scheduled_ns) / ?::bigint ELSE 0 END) AS lvl"
           + "  FROM owners o CROSS JOIN (VALUES (0::smallint), (1::smallint), (2::smallint), (3::smallint)) AS l (level)"
@@ -136,10 +141,15 @@ public final class JdbcTaskStore implements TaskStore {
           + "     row_number() OVER (PARTITION BY task_type"
           + "       ORDER BY lvl DESC, load, last_claim_seq NULLS FIRST, scheduled_ns, id) AS type_rank"
           + "   FROM ranked),"
-          + " eligible AS (SELECT ordered.id, ordered.ord FROM ordered LEFT JOIN caps ON caps.task_type = ordered.task_type"
-          + "   WHERE caps.remaining IS NULL OR ordered.type_rank <= caps.remaining ORDER BY ordered.ord LIMIT ?),"
+          + " bounded AS (SELECT ordered.*, count(*) OVER g AS group_size, max(ord) OVER g AS group_last"
+          + "   FROM ordered WINDOW g AS (PARTITION BY tenant_id, base_level)),"
+          + " cutoff AS (SELECT coalesce(min(group_last) FILTER (WHERE group_size >= ?::int),"
+          + "   9223372036854775807) AS ord FROM bounded),"
+          + " eligible AS (SELECT b.id, b.ord FROM bounded b LEFT JOIN caps ON caps.task_type = b.task_type"
+          + "   WHERE (caps.remaining IS NULL OR b.type_rank <= caps.remaining) AND b.ord <= (SELECT ord FROM cutoff)"
+          + "   ORDER BY b.ord LIMIT ?),"
           + " picked AS MATERIALIZED (SELECT coalesce(array_agg(id ORDER BY ord), '{}') AS ids FROM eligible),"
-          // Lock through the primary key (an array parameter computed first), in claim order.
+          // Lock through the primary key (an array computed first), in claim order.
           + " locked AS (SELECT t.id, array_position((SELECT ids FROM picked), t.id) AS ord FROM automation_tasks t"
           + "   WHERE t.id = ANY ((SELECT ids FROM picked)::text[]) AND t.status = 'PENDING' AND t.scheduled_ns <= ?::bigint"
           + "   ORDER BY 2 LIMIT ? FOR UPDATE OF t SKIP LOCKED),"
@@ -153,12 +163,23 @@ public final class JdbcTaskStore implements TaskStore {
           + "   SELECT tenant_id, max(claim_seq) FROM claimed GROUP BY tenant_id ORDER BY tenant_id"
           + "   ON CONFLICT (tenant_id) DO UPDATE SET last_claim_seq ="
           + "     GREATEST(automation_task_owners.last_claim_seq, excluded.last_claim_seq))"
-          + " SELECT * FROM claimed ORDER BY claim_seq";
+          + " SELECT claimed.*, (SELECT count(*) FROM owners WHERE tenant_id IS NOT NULL) AS owner_count"
+          + " FROM claimed ORDER BY claim_seq";
+
+  /**
+   * The claim reads short, ordered ranges of the PENDING index (a few rows per owner and level):
+   * ordered index scans with a limit. Row-level security makes the planner underestimate those
+   * ranges and pick bitmap scans plus sorts, several times slower, so the claim's transaction
+   * turns bitmap scans off.
+   */
+  private static final Map<String, String> CLAIM_SETTINGS = Map.of("enable_bitmapscan", "off");
 
   private static final String RUNNING_CAS = " WHERE id = ? AND status = 'RUNNING' AND picked_by = ? AND version = ?";
 
   private final Tx tx;
   private final HeartbeatClock heartbeatClock;
+  /** Owners with PENDING tasks as the last claim saw them: sizes the next claim's candidate window. */
+  private volatile int ownersSeen = 1;
 
   /**
    * A store over {@code dataSource} with {@link HeartbeatClock#SCHEDULER}. The pool connects as a
@@ -265,9 +286,10 @@ public final class JdbcTaskStore implements TaskStore {
     Objects.requireNonNull(workerId, "workerId");
     Objects.requireNonNull(filter, "filter");
     int batch = Math.min(limit, MAX_BATCH);
-    // Per owner and level, fetch more candidates than one batch, so that claimers running at the
-    // same time (which skip each other's locked rows) still fill their batches.
-    int fetch = batch * 4 + 16;
+    // Candidates beyond one batch, so that claimers running at the same time (which skip each
+    // other's locked rows) still fill their batches.
+    int fetch = batch * 2 + 16;
+    int window = window(fetch, ownersSeen);
     long nowNs = Sql.nanos(now);
     Duration aging = filter.priorityAging();
     long agingNs = aging == null ? 0 : Math.max(1, aging.toNanos());
@@ -277,43 +299,74 @@ public final class JdbcTaskStore implements TaskStore {
         limited.add(type);
       }
     });
-    return tx.inSystem("claim due tasks for " + workerId, c -> {
-      Map<String, Integer> remaining = limited.isEmpty() ? Map.of() : remainingCapacity(c, limited, filter);
-      String[] capTypes = remaining.keySet().toArray(new String[0]);
-      Integer[] capRemaining = new Integer[capTypes.length];
-      for (int i = 0; i < capTypes.length; i++) {
-        capRemaining[i] = remaining.get(capTypes[i]);
+    String what = "claim due tasks for " + workerId;
+    if (limited.isEmpty()) {
+      // No per-type limit to count first: the claim is one statement, one round trip.
+      return tx.queryInSystem(what, CLAIM_SETTINGS, CLAIM, ps -> bindClaimQuery(ps, Map.of(), agingNs, nowNs, filter, window, fetch,
+          batch, workerId, now), this::claimed);
+    }
+    return tx.inSystem(what, c -> {
+      Map<String, Integer> remaining = remainingCapacity(c, limited, filter);
+      try (Statement s = c.createStatement()) {
+        s.execute("SELECT set_config('enable_bitmapscan', 'off', true)");
       }
-      List<AutomationTask> claimed = new ArrayList<>();
       try (PreparedStatement ps = c.prepareStatement(CLAIM)) {
-        int i = 0;
-        ps.setArray(++i, c.createArrayOf("text", capTypes));
-        ps.setArray(++i, c.createArrayOf("int4", capRemaining));
-        ps.setLong(++i, agingNs);
-        ps.setLong(++i, nowNs);
-        ps.setLong(++i, nowNs);
-        ps.setLong(++i, Math.max(1, agingNs));
-        ps.setLong(++i, nowNs);
-        Object[] types = filter.types().toArray();
-        ps.setArray(++i, c.createArrayOf("text", types));
-        ps.setArray(++i, c.createArrayOf("text", types));
-        ps.setInt(++i, fetch);
-        ps.setInt(++i, fetch);
-        ps.setLong(++i, nowNs);
-        ps.setInt(++i, batch);
-        ps.setString(++i, workerId);
-        Sql.setTime(ps, ++i, now);
-        ps.setLong(++i, nowNs);
-        Sql.setTime(ps, ++i, now);
-        ps.setLong(++i, nowNs);
+        bindClaimQuery(ps, remaining, agingNs, nowNs, filter, window, fetch, batch, workerId, now);
         try (ResultSet rs = ps.executeQuery()) {
-          while (rs.next()) {
-            claimed.add(task(rs));
-          }
+          return claimed(rs);
         }
       }
-      return claimed;
     });
+  }
+
+  /**
+   * Candidates read per owner and priority level: all {@code fetch} when few owners have work,
+   * shrinking as owners grow (at least 16), so a claim reads about {@code 2 × fetch × 4} index
+   * entries however many owners there are. Only speed depends on it: where an owner's window runs
+   * out, the claim stops, so what it claims is still a prefix of the exact order.
+   */
+  static int window(int fetch, int owners) {
+    return Math.max(16, Math.min(fetch, 2 * fetch / Math.max(1, owners)));
+  }
+
+  private List<AutomationTask> claimed(ResultSet rs) throws SQLException {
+    List<AutomationTask> out = new ArrayList<>();
+    while (rs.next()) {
+      out.add(task(rs));
+      ownersSeen = rs.getInt("owner_count");
+    }
+    return out;
+  }
+
+  private static void bindClaimQuery(PreparedStatement ps, Map<String, Integer> remaining, long agingNs, long nowNs,
+      ClaimFilter filter, int window, int fetch, int batch, String workerId, Instant now) throws SQLException {
+    Connection c = ps.getConnection();
+    String[] capTypes = remaining.keySet().toArray(new String[0]);
+    Integer[] capRemaining = new Integer[capTypes.length];
+    for (int k = 0; k < capTypes.length; k++) {
+      capRemaining[k] = remaining.get(capTypes[k]);
+    }
+    int i = 0;
+    ps.setArray(++i, c.createArrayOf("text", capTypes));
+    ps.setArray(++i, c.createArrayOf("int4", capRemaining));
+    ps.setLong(++i, agingNs);
+    ps.setLong(++i, nowNs);
+    ps.setLong(++i, nowNs);
+    ps.setLong(++i, Math.max(1, agingNs));
+    ps.setLong(++i, nowNs);
+    Object[] types = filter.types().toArray();
+    ps.setArray(++i, c.createArrayOf("text", types));
+    ps.setArray(++i, c.createArrayOf("text", types));
+    ps.setInt(++i, window);
+    ps.setInt(++i, window);
+    ps.setInt(++i, fetch);
+    ps.setLong(++i, nowNs);
+    ps.setInt(++i, batch);
+    ps.setString(++i, workerId);
+    Sql.setTime(ps, ++i, now);
+    ps.setLong(++i, nowNs);
+    Sql.setTime(ps, ++i, now);
+    ps.setLong(++i, nowNs);
   }
 
   /**
@@ -350,15 +403,12 @@ public final class JdbcTaskStore implements TaskStore {
   @Override
   public boolean heartbeat(String taskId, String workerId, long version, Instant now) {
     Objects.requireNonNull(now, "now");
-    return tx.inSystem("heartbeat task " + taskId, c -> {
-      try (PreparedStatement ps = c.prepareStatement("UPDATE automation_tasks SET heartbeat_at = ?, heartbeat_ns = ?, "
-          + "heartbeat_db = clock_timestamp()" + RUNNING_CAS)) {
-        Sql.setTime(ps, 1, now);
-        ps.setLong(2, Sql.nanos(now));
-        bindClaim(ps, 3, taskId, workerId, version);
-        return ps.executeUpdate() == 1;
-      }
-    });
+    return tx.updateInSystem("heartbeat task " + taskId, "UPDATE automation_tasks SET heartbeat_at = ?, "
+        + "heartbeat_ns = ?, heartbeat_db = clock_timestamp()" + RUNNING_CAS, ps -> {
+          Sql.setTime(ps, 1, now);
+          ps.setLong(2, Sql.nanos(now));
+          bindClaim(ps, 3, taskId, workerId, version);
+        }) == 1;
   }
 
   /** {@inheritDoc} @throws JdbcStoreException if the database fails */
@@ -376,18 +426,15 @@ public final class JdbcTaskStore implements TaskStore {
   private boolean finish(String taskId, String workerId, long version, Instant at, TaskStatus status,
       @Nullable String error) {
     Objects.requireNonNull(at, "finishedAt");
-    return tx.inSystem("finish task " + taskId + " as " + status, c -> {
-      try (PreparedStatement ps = c.prepareStatement("UPDATE automation_tasks SET status = ?, finished_at = ?, "
-          + "finished_ns = ?, last_error = coalesce(?, last_error), picked_by = NULL, heartbeat_at = NULL, "
-          + "heartbeat_ns = NULL, heartbeat_db = NULL, version = version + 1" + RUNNING_CAS)) {
-        ps.setString(1, status.name());
-        Sql.setTime(ps, 2, at);
-        ps.setLong(3, Sql.nanos(at));
-        Sql.setNullableString(ps, 4, error);
-        bindClaim(ps, 5, taskId, workerId, version);
-        return ps.executeUpdate() == 1;
-      }
-    });
+    return tx.updateInSystem("finish task " + taskId + " as " + status, "UPDATE automation_tasks SET status = ?, "
+        + "finished_at = ?, finished_ns = ?, last_error = coalesce(?, last_error), picked_by = NULL, "
+        + "heartbeat_at = NULL, heartbeat_ns = NULL, heartbeat_db = NULL, version = version + 1" + RUNNING_CAS, ps -> {
+          ps.setString(1, status.name());
+          Sql.setTime(ps, 2, at);
+          ps.setLong(3, Sql.nanos(at));
+          Sql.setNullableString(ps, 4, error);
+          bindClaim(ps, 5, taskId, workerId, version);
+        }) == 1;
   }
 
   /** {@inheritDoc} @throws JdbcStoreException if the database fails */
@@ -395,19 +442,16 @@ public final class JdbcTaskStore implements TaskStore {
   public boolean reschedule(String taskId, String workerId, long version, Instant dueAt, int retryCount,
       @Nullable String error) {
     Objects.requireNonNull(dueAt, "dueAt");
-    return tx.inSystem("reschedule task " + taskId, c -> {
-      try (PreparedStatement ps = c.prepareStatement("UPDATE automation_tasks SET status = 'PENDING', "
-          + "scheduled_at = ?, scheduled_ns = ?, retry_count = ?, last_error = coalesce(?, last_error), "
-          + "finished_at = NULL, finished_ns = NULL, picked_by = NULL, heartbeat_at = NULL, heartbeat_ns = NULL, "
-          + "heartbeat_db = NULL, version = version + 1" + RUNNING_CAS)) {
-        Sql.setTime(ps, 1, dueAt);
-        ps.setLong(2, Sql.nanos(dueAt));
-        ps.setInt(3, retryCount);
-        Sql.setNullableString(ps, 4, error);
-        bindClaim(ps, 5, taskId, workerId, version);
-        return ps.executeUpdate() == 1;
-      }
-    });
+    return tx.updateInSystem("reschedule task " + taskId, "UPDATE automation_tasks SET status = 'PENDING', "
+        + "scheduled_at = ?, scheduled_ns = ?, retry_count = ?, last_error = coalesce(?, last_error), "
+        + "finished_at = NULL, finished_ns = NULL, picked_by = NULL, heartbeat_at = NULL, heartbeat_ns = NULL, "
+        + "heartbeat_db = NULL, version = version + 1" + RUNNING_CAS, ps -> {
+          Sql.setTime(ps, 1, dueAt);
+          ps.setLong(2, Sql.nanos(dueAt));
+          ps.setInt(3, retryCount);
+          Sql.setNullableString(ps, 4, error);
+          bindClaim(ps, 5, taskId, workerId, version);
+        }) == 1;
   }
 
   private static void bindClaim(PreparedStatement ps, int from, String taskId, String workerId, long version)
@@ -473,25 +517,20 @@ public final class JdbcTaskStore implements TaskStore {
   public boolean cancel(String taskId, Instant at) {
     Objects.requireNonNull(taskId, "taskId");
     Objects.requireNonNull(at, "at");
-    return tx.inSystem("cancel task " + taskId, c -> {
-      try (PreparedStatement ps = c.prepareStatement("UPDATE automation_tasks SET status = 'CANCELLED', "
-          + "finished_at = ?, finished_ns = ?, version = version + 1 WHERE id = ? AND status = 'PENDING'")) {
-        Sql.setTime(ps, 1, at);
-        ps.setLong(2, Sql.nanos(at));
-        ps.setString(3, taskId);
-        return ps.executeUpdate() == 1;
-      }
-    });
+    return tx.updateInSystem("cancel task " + taskId, "UPDATE automation_tasks SET status = 'CANCELLED', "
+        + "finished_at = ?, finished_ns = ?, version = version + 1 WHERE id = ? AND status = 'PENDING'", ps -> {
+          Sql.setTime(ps, 1, at);
+          ps.setLong(2, Sql.nanos(at));
+          ps.setString(3, taskId);
+        }) == 1;
   }
 
   /** {@inheritDoc} @throws JdbcStoreException if the database fails */
   @Override
   public Optional<AutomationTask> findTask(String taskId) {
     Objects.requireNonNull(taskId, "taskId");
-    return tx.inSystem("find task " + taskId, c -> {
-      List<AutomationTask> found = tasks(c, "WHERE t.id = ?", taskId);
-      return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
-    });
+    return tx.queryInSystem("find task " + taskId, "SELECT " + TASK_COLUMNS + " FROM automation_tasks t WHERE t.id = ?",
+        ps -> ps.setString(1, taskId), rs -> rs.next() ? Optional.of(task(rs)) : Optional.empty());
   }
 
   /** {@inheritDoc} @throws JdbcStoreException if the database fails */
@@ -499,7 +538,11 @@ public final class JdbcTaskStore implements TaskStore {
   public Optional<AutomationTask> findTask(String type, String instanceKey) {
     Objects.requireNonNull(type, "type");
     Objects.requireNonNull(instanceKey, "instanceKey");
-    return tx.inSystem("find task " + type + "/" + instanceKey, c -> findByKey(c, type, instanceKey));
+    return tx.queryInSystem("find task " + type + "/" + instanceKey, "SELECT " + TASK_COLUMNS
+        + " FROM automation_tasks t WHERE t.task_type = ? AND t.instance_key = ?", ps -> {
+          ps.setString(1, type);
+          ps.setString(2, instanceKey);
+        }, rs -> rs.next() ? Optional.of(task(rs)) : Optional.empty());
   }
 
   private static Optional<AutomationTask> findByKey(Connection c, String type, String instanceKey)
@@ -542,32 +585,22 @@ public final class JdbcTaskStore implements TaskStore {
   @Override
   public long countUnfinishedTasks(String scheduleId) {
     Objects.requireNonNull(scheduleId, "scheduleId");
-    return tx.inSystem("count unfinished tasks of schedule " + scheduleId, c -> {
-      try (PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM automation_tasks "
-          + "WHERE schedule_id = ? AND status IN ('PENDING', 'RUNNING')")) {
-        ps.setString(1, scheduleId);
-        try (ResultSet rs = ps.executeQuery()) {
-          rs.next();
-          return rs.getLong(1);
-        }
-      }
-    });
+    return tx.queryInSystem("count unfinished tasks of schedule " + scheduleId, "SELECT count(*) FROM automation_tasks "
+        + "WHERE schedule_id = ? AND status IN ('PENDING', 'RUNNING')", ps -> ps.setString(1, scheduleId),
+        JdbcTaskStore::count);
   }
 
   /** {@inheritDoc} @throws JdbcStoreException if the database fails */
   @Override
   public long countDue(Instant now) {
     Objects.requireNonNull(now, "now");
-    return tx.inSystem("count due tasks", c -> {
-      try (PreparedStatement ps = c.prepareStatement(
-          "SELECT count(*) FROM automation_tasks WHERE status = 'PENDING' AND scheduled_ns <= ?")) {
-        ps.setLong(1, Sql.nanos(now));
-        try (ResultSet rs = ps.executeQuery()) {
-          rs.next();
-          return rs.getLong(1);
-        }
-      }
-    });
+    return tx.queryInSystem("count due tasks", "SELECT count(*) FROM automation_tasks "
+        + "WHERE status = 'PENDING' AND scheduled_ns <= ?", ps -> ps.setLong(1, Sql.nanos(now)), JdbcTaskStore::count);
+  }
+
+  private static long count(ResultSet rs) throws SQLException {
+    rs.next();
+    return rs.getLong(1);
   }
 
   // ---- schedules ------------------------------------------------------------------------------
@@ -576,12 +609,11 @@ public final class JdbcTaskStore implements TaskStore {
   @Override
   public boolean insertSchedule(Schedule s) {
     Objects.requireNonNull(s, "schedule");
-    return tx.inSystem("insert schedule " + s.id(), c -> {
-      try (PreparedStatement ps = c.prepareStatement("INSERT INTO automation_schedules (id, tenant_id, task_type, "
-          + "recurrence, payload, priority, max_retries, task_timeout_ns, misfire_policy, misfire_max_catch_up, "
-          + "overlap_policy, active, created_at, created_ns, last_run_at, last_run_ns, next_run_at, next_run_ns, "
-          + "success_count, failure_count) VALUES (?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
-          + "ON CONFLICT (id) DO NOTHING")) {
+    return tx.updateInSystem("insert schedule " + s.id(), "INSERT INTO automation_schedules (id, tenant_id, "
+        + "task_type, recurrence, payload, priority, max_retries, task_timeout_ns, misfire_policy, misfire_max_catch_up, "
+        + "overlap_policy, active, created_at, created_ns, last_run_at, last_run_ns, next_run_at, next_run_ns, "
+        + "success_count, failure_count) VALUES (?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+        + "ON CONFLICT (id) DO NOTHING", ps -> {
         ps.setString(1, s.id());
         ps.setString(2, s.owner());
         ps.setString(3, s.taskType());
@@ -600,19 +632,16 @@ public final class JdbcTaskStore implements TaskStore {
         setNullableTime(ps, 17, s.nextRunAt());
         ps.setLong(19, s.successCount());
         ps.setLong(20, s.failureCount());
-        return ps.executeUpdate() == 1;
-      }
-    });
+      }) == 1;
   }
 
   /** {@inheritDoc} @throws JdbcStoreException if the database fails */
   @Override
   public Optional<Schedule> findSchedule(String scheduleId) {
     Objects.requireNonNull(scheduleId, "scheduleId");
-    return tx.inSystem("find schedule " + scheduleId, c -> {
-      List<Schedule> found = schedules(c, "WHERE id = ?", ps -> ps.setString(1, scheduleId));
-      return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
-    });
+    List<Schedule> found = tx.queryInSystem("find schedule " + scheduleId, SCHEDULE_SELECT + "WHERE id = ?",
+        ps -> ps.setString(1, scheduleId), JdbcTaskStore::schedules);
+    return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
   }
 
   /** {@inheritDoc} @throws JdbcStoreException if the database fails */
@@ -622,11 +651,11 @@ public final class JdbcTaskStore implements TaskStore {
     if (limit < 1) {
       return List.of();
     }
-    return tx.inSystem("list due schedules", c -> schedules(c,
-        "WHERE active AND next_run_ns IS NOT NULL AND next_run_ns <= ? ORDER BY next_run_ns, id LIMIT ?", ps -> {
+    return tx.queryInSystem("list due schedules", SCHEDULE_SELECT
+        + "WHERE active AND next_run_ns IS NOT NULL AND next_run_ns <= ? ORDER BY next_run_ns, id LIMIT ?", ps -> {
           ps.setLong(1, Sql.nanos(now));
           ps.setInt(2, limit);
-        }));
+        }, JdbcTaskStore::schedules);
   }
 
   /** {@inheritDoc} @throws JdbcStoreException if the database fails */
@@ -657,15 +686,12 @@ public final class JdbcTaskStore implements TaskStore {
   @Override
   public boolean updateScheduleState(String scheduleId, boolean active, @Nullable Instant nextRunAt) {
     Objects.requireNonNull(scheduleId, "scheduleId");
-    return tx.inSystem("update schedule " + scheduleId, c -> {
-      try (PreparedStatement ps = c.prepareStatement(
-          "UPDATE automation_schedules SET active = ?, next_run_at = ?, next_run_ns = ? WHERE id = ?")) {
-        ps.setBoolean(1, active);
-        setNullableTime(ps, 2, nextRunAt);
-        ps.setString(4, scheduleId);
-        return ps.executeUpdate() == 1;
-      }
-    });
+    return tx.updateInSystem("update schedule " + scheduleId,
+        "UPDATE automation_schedules SET active = ?, next_run_at = ?, next_run_ns = ? WHERE id = ?", ps -> {
+          ps.setBoolean(1, active);
+          setNullableTime(ps, 2, nextRunAt);
+          ps.setString(4, scheduleId);
+        }) == 1;
   }
 
   /** {@inheritDoc} @throws JdbcStoreException if the database fails */
@@ -673,18 +699,15 @@ public final class JdbcTaskStore implements TaskStore {
   public void recordScheduleOutcome(String scheduleId, boolean success, Instant at) {
     Objects.requireNonNull(scheduleId, "scheduleId");
     Objects.requireNonNull(at, "at");
-    tx.inSystem("record outcome of schedule " + scheduleId, c -> {
-      try (PreparedStatement ps = c.prepareStatement("UPDATE automation_schedules SET "
-          + "success_count = success_count + ?, failure_count = failure_count + ?, last_run_at = ?, last_run_ns = ? "
-          + "WHERE id = ?")) {
-        ps.setInt(1, success ? 1 : 0);
-        ps.setInt(2, success ? 0 : 1);
-        Sql.setTime(ps, 3, at);
-        ps.setLong(4, Sql.nanos(at));
-        ps.setString(5, scheduleId);
-        return ps.executeUpdate();
-      }
-    });
+    tx.updateInSystem("record outcome of schedule " + scheduleId, "UPDATE automation_schedules SET "
+        + "success_count = success_count + ?, failure_count = failure_count + ?, last_run_at = ?, last_run_ns = ? "
+        + "WHERE id = ?", ps -> {
+          ps.setInt(1, success ? 1 : 0);
+          ps.setInt(2, success ? 0 : 1);
+          Sql.setTime(ps, 3, at);
+          ps.setLong(4, Sql.nanos(at));
+          ps.setString(5, scheduleId);
+        });
   }
 
   /**
@@ -697,42 +720,36 @@ public final class JdbcTaskStore implements TaskStore {
   @Override
   public List<Schedule> schedulesByOwner(String owner) {
     Objects.requireNonNull(owner, "owner");
-    return tx.inTenant(owner, "list schedules of " + owner,
-        c -> schedules(c, "WHERE tenant_id = ? ORDER BY id", ps -> ps.setString(1, owner)));
+    return tx.inTenant(owner, "list schedules of " + owner, c -> {
+      try (PreparedStatement ps = c.prepareStatement(SCHEDULE_SELECT + "WHERE tenant_id = ? ORDER BY id")) {
+        ps.setString(1, owner);
+        try (ResultSet rs = ps.executeQuery()) {
+          return schedules(rs);
+        }
+      }
+    });
   }
 
   /** {@inheritDoc} @throws JdbcStoreException if the database fails */
   @Override
   public boolean deleteSchedule(String scheduleId) {
     Objects.requireNonNull(scheduleId, "scheduleId");
-    return tx.inSystem("delete schedule " + scheduleId, c -> {
-      try (PreparedStatement ps = c.prepareStatement("DELETE FROM automation_schedules WHERE id = ?")) {
-        ps.setString(1, scheduleId);
-        return ps.executeUpdate() == 1;
-      }
-    });
+    return tx.updateInSystem("delete schedule " + scheduleId, "DELETE FROM automation_schedules WHERE id = ?",
+        ps -> ps.setString(1, scheduleId)) == 1;
   }
 
-  @FunctionalInterface
-  private interface Binder {
-    void bind(PreparedStatement ps) throws SQLException;
-  }
+  private static final String SCHEDULE_SELECT = "SELECT id, tenant_id, task_type, recurrence, payload::text, "
+      + "priority, max_retries, task_timeout_ns, misfire_policy, misfire_max_catch_up, overlap_policy, active, "
+      + "created_ns, last_run_ns, next_run_ns, success_count, failure_count FROM automation_schedules ";
 
-  private static List<Schedule> schedules(Connection c, String where, Binder binder) throws SQLException {
+  private static List<Schedule> schedules(ResultSet rs) throws SQLException {
     List<Schedule> out = new ArrayList<>();
-    try (PreparedStatement ps = c.prepareStatement("SELECT id, tenant_id, task_type, recurrence, payload::text, "
-        + "priority, max_retries, task_timeout_ns, misfire_policy, misfire_max_catch_up, overlap_policy, active, "
-        + "created_ns, last_run_ns, next_run_ns, success_count, failure_count FROM automation_schedules " + where)) {
-      binder.bind(ps);
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          out.add(new Schedule(rs.getString(1), rs.getString(2), rs.getString(3), Recurrence.parse(rs.getString(4)),
-              DocJson.readStrings(rs.getString(5)), TaskPriority.ofWeight(rs.getInt(6)), rs.getInt(7),
-              duration(rs, 8), new MisfirePolicy(MisfirePolicy.Kind.valueOf(rs.getString(9)), rs.getInt(10)),
-              OverlapPolicy.valueOf(rs.getString(11)), rs.getBoolean(12), Sql.instant(rs.getLong(13)),
-              instant(rs, 14), instant(rs, 15), rs.getLong(16), rs.getLong(17)));
-        }
-      }
+    while (rs.next()) {
+      out.add(new Schedule(rs.getString(1), rs.getString(2), rs.getString(3), Recurrence.parse(rs.getString(4)),
+          DocJson.readStrings(rs.getString(5)), TaskPriority.ofWeight(rs.getInt(6)), rs.getInt(7),
+          duration(rs, 8), new MisfirePolicy(MisfirePolicy.Kind.valueOf(rs.getString(9)), rs.getInt(10)),
+          OverlapPolicy.valueOf(rs.getString(11)), rs.getBoolean(12), Sql.instant(rs.getLong(13)),
+          instant(rs, 14), instant(rs, 15), rs.getLong(16), rs.getLong(17)));
     }
     return out;
   }
