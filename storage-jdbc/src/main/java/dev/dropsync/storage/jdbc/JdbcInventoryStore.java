@@ -588,8 +588,20 @@ public final class JdbcInventoryStore implements InventoryStore {
     Objects.requireNonNull(activeLimit, "activeLimit");
     Objects.requireNonNull(at, "at");
     return tx.inTenant(tenant.value(), "change status of product " + product + " to " + to, c -> {
+      // Lock, then read in a statement of its own: a read in the locking statement could join
+      // variant rows from before a stock change it waited for.
+      try (PreparedStatement ps = c.prepareStatement(
+          "SELECT 1 FROM inventory_products WHERE tenant_id = ? AND product_id = ? FOR UPDATE")) {
+        ps.setString(1, tenant.value());
+        ps.setString(2, product.value());
+        try (ResultSet rs = ps.executeQuery()) {
+          if (!rs.next()) {
+            throw new NotFoundException("productId", product.value());
+          }
+        }
+      }
       Product current = first(readProducts(c, tenant, "WITH p AS (SELECT * FROM inventory_products "
-          + "WHERE tenant_id = ? AND product_id = ? FOR UPDATE)", ps -> {
+          + "WHERE tenant_id = ? AND product_id = ?)", ps -> {
             ps.setString(1, tenant.value());
             ps.setString(2, product.value());
           })).orElseThrow(() -> new NotFoundException("productId", product.value()));
@@ -824,7 +836,6 @@ public final class JdbcInventoryStore implements InventoryStore {
       }
     }
     return tx.inTenant(tenant.value(), "reserve for order " + orderRef, c -> {
-      requireTenant(c, tenant);
       int inserted;
       try (PreparedStatement ps = c.prepareStatement(
           "INSERT INTO inventory_reservations (tenant_id, order_ref, status, created_at, created_ns, updated_at, "
@@ -835,7 +846,7 @@ public final class JdbcInventoryStore implements InventoryStore {
         ps.setLong(4, Sql.nanos(at));
         Sql.setTime(ps, 5, at);
         ps.setLong(6, Sql.nanos(at));
-        inserted = ps.executeUpdate();
+        inserted = executeForTenant(ps, tenant);
       }
       if (inserted == 0) {
         Reservation existing = readReservation(c, tenant, orderRef, false)
@@ -1129,7 +1140,6 @@ public final class JdbcInventoryStore implements InventoryStore {
     Objects.requireNonNull(scope, "scope");
     Objects.requireNonNull(rule, "rule");
     tx.inTenant(tenant.value(), "save pricing rule " + scope, c -> {
-      requireTenant(c, tenant);
       try (PreparedStatement ps = c.prepareStatement(
           "INSERT INTO inventory_pricing_rules (tenant_id, scope_level, scope_key, rule) VALUES (?, ?, ?, ?::jsonb) "
               + "ON CONFLICT (tenant_id, scope_level, scope_key) DO UPDATE SET rule = excluded.rule, updated_at = now()")) {
@@ -1137,7 +1147,7 @@ public final class JdbcInventoryStore implements InventoryStore {
         ps.setString(2, scope.level().name());
         ps.setString(3, scope.key());
         Sql.setJson(ps, 4, InventoryDocs.ruleJson(rule));
-        ps.executeUpdate();
+        executeForTenant(ps, tenant);
       }
       return Boolean.TRUE;
     });
@@ -1195,7 +1205,6 @@ public final class JdbcInventoryStore implements InventoryStore {
   public void saveSyncRun(SyncRun run) {
     Objects.requireNonNull(run, "run");
     tx.inTenant(run.tenant().value(), "save sync run " + run.runId(), c -> {
-      requireTenant(c, run.tenant());
       try (PreparedStatement ps = c.prepareStatement(
           "INSERT INTO inventory_sync_runs (tenant_id, run_id, status, started_at, started_ns, finished_at, "
               + "finished_ns, total, updated, unchanged, failed) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
@@ -1220,7 +1229,7 @@ public final class JdbcInventoryStore implements InventoryStore {
         ps.setInt(9, run.updated());
         ps.setInt(10, run.unchanged());
         ps.setInt(11, run.failed());
-        ps.executeUpdate();
+        executeForTenant(ps, run.tenant());
       }
       return Boolean.TRUE;
     });
@@ -1277,8 +1286,8 @@ public final class JdbcInventoryStore implements InventoryStore {
     Objects.requireNonNull(runId, "runId");
     Map<ProductId, SyncItem> copy = Map.copyOf(items);
     tx.inTenant(tenant.value(), "record sync items of run " + runId, c -> {
-      requireTenant(c, tenant);
       if (copy.isEmpty()) {
+        requireTenant(c, tenant);
         return Boolean.TRUE;
       }
       List<String> products = new ArrayList<>(copy.size());
@@ -1299,7 +1308,7 @@ public final class JdbcInventoryStore implements InventoryStore {
         ps.setArray(3, textArray(c, products));
         ps.setArray(4, textArray(c, outcomes));
         ps.setArray(5, textArray(c, errors));
-        ps.executeUpdate();
+        executeForTenant(ps, tenant);
       }
       return Boolean.TRUE;
     });
@@ -1333,6 +1342,22 @@ public final class JdbcInventoryStore implements InventoryStore {
   @FunctionalInterface
   private interface Binder {
     void bind(PreparedStatement ps) throws SQLException;
+  }
+
+  /**
+   * Runs an insert into a table whose rows reference the tenant; a foreign-key violation (the
+   * tenant was never saved) becomes {@code NotFoundException("tenantId")}, and the transaction
+   * rolls back.
+   */
+  private static int executeForTenant(PreparedStatement ps, TenantId tenant) throws SQLException {
+    try {
+      return ps.executeUpdate();
+    } catch (SQLException e) {
+      if ("23503".equals(e.getSQLState())) {
+        throw new NotFoundException("tenantId", tenant.value());
+      }
+      throw e;
+    }
   }
 
   /** @throws NotFoundException("tenantId") unless the tenant is saved */
