@@ -323,12 +323,12 @@ public final class JdbcTaskStore implements TaskStore {
 
   /**
    * Candidates read per owner and priority level: all {@code fetch} when few owners have work,
-   * shrinking as owners grow (at least 16), so a claim reads about {@code 2 × fetch × 4} index
+   * shrinking as owners grow (at least 8), so a claim reads about {@code 2 × fetch × 4} index
    * entries however many owners there are. Only speed depends on it: where an owner's window runs
    * out, the claim stops, so what it claims is still a prefix of the exact order.
    */
   static int window(int fetch, int owners) {
-    return Math.max(16, Math.min(fetch, 2 * fetch / Math.max(1, owners)));
+    return Math.max(8, Math.min(fetch, 2 * fetch / Math.max(1, owners)));
   }
 
   private List<AutomationTask> claimed(ResultSet rs) throws SQLException {

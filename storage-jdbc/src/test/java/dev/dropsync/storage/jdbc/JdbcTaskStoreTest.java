@@ -76,10 +76,10 @@ class JdbcTaskStoreTest {
   }
 
   @Test
-  void candidateWindowShrinksWithOwnersButNeverBelowSixteen() {
+  void candidateWindowShrinksWithOwnersButNeverBelowEight() {
     assertThat(JdbcTaskStore.window(216, 1)).isEqualTo(216);
     assertThat(JdbcTaskStore.window(216, 4)).isEqualTo(108);
-    assertThat(JdbcTaskStore.window(216, 1000)).isEqualTo(16);
+    assertThat(JdbcTaskStore.window(216, 1000)).isEqualTo(8);
     assertThat(JdbcTaskStore.window(18, 0)).isEqualTo(18);
   }
 
