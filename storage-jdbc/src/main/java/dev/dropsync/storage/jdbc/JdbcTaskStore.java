@@ -102,6 +102,10 @@ public final class JdbcTaskStore implements TaskStore {
       + "t.payload::text AS payload, t.retry_count, t.max_retries, t.created_ns, t.scheduled_ns, t.started_ns, "
       + "t.finished_ns, t.last_error, t.picked_by, t.heartbeat_ns, t.version, t.schedule_id, t.timeout_ns";
 
+  /** Rank of a candidate among those of its type (for per-type limits; a constant when there are none). */
+  private static final String TYPE_RANK = "     row_number() OVER (PARTITION BY task_type"
+      + "       ORDER BY lvl DESC, load, last_claim_seq NULLS FIRST, scheduled_ns, id) AS type_rank";
+
   /**
    * The claim, one statement. Candidates: for each owner with PENDING tasks (found by a loose index
    * scan) and each priority level, its oldest due tasks of the allowed types, at most a window
@@ -140,8 +144,7 @@ public final class JdbcTaskStore implements TaskStore {
           + "   LEFT JOIN automation_task_owners w ON w.tenant_id = cand.tenant_id),"
           + " ordered AS (SELECT ranked.*,"
           + "     row_number() OVER (ORDER BY lvl DESC, load, last_claim_seq NULLS FIRST, scheduled_ns, id) AS ord,"
-          + "     row_number() OVER (PARTITION BY task_type"
-          + "       ORDER BY lvl DESC, load, last_claim_seq NULLS FIRST, scheduled_ns, id) AS type_rank"
+          + TYPE_RANK
           + "   FROM ranked),"
           + " cutoff AS (SELECT coalesce(min(last) FILTER (WHERE n >= ?::int), 9223372036854775807) AS ord"
           + "   FROM (SELECT max(ord) AS last, count(*) AS n FROM ordered GROUP BY tenant_id, base_level) g),"
@@ -165,6 +168,9 @@ public final class JdbcTaskStore implements TaskStore {
           + "     GREATEST(automation_task_owners.last_claim_seq, excluded.last_claim_seq))"
           + " SELECT claimed.*, (SELECT count(*) FROM owners WHERE tenant_id IS NOT NULL) AS owner_count"
           + " FROM claimed ORDER BY claim_seq";
+
+  /** {@link #CLAIM} for filters without per-type limits: one window (and sort) less. */
+  private static final String CLAIM_UNCAPPED = CLAIM.replace(TYPE_RANK, " 0::bigint AS type_rank");
 
   /**
    * The claim reads short, ordered ranges of the PENDING index (a few rows per owner and level)
@@ -304,7 +310,7 @@ public final class JdbcTaskStore implements TaskStore {
     String what = "claim due tasks for " + workerId;
     if (limited.isEmpty()) {
       // No per-type limit to count first: the claim is one statement, one round trip.
-      return tx.queryInSystem(what, CLAIM_SETTINGS, CLAIM, ps -> bindClaimQuery(ps, Map.of(), agingNs, nowNs, filter, window, fetch,
+      return tx.queryInSystem(what, CLAIM_SETTINGS, CLAIM_UNCAPPED, ps -> bindClaimQuery(ps, Map.of(), agingNs, nowNs, filter, window, fetch,
           batch, workerId, now), this::claimed);
     }
     return tx.inSystem(what, c -> {
