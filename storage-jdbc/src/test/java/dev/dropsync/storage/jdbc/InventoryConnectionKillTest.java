@@ -16,8 +16,6 @@ import dev.dropsync.inventory.Variant;
 import dev.dropsync.inventory.VariantId;
 import dev.dropsync.inventory.spi.StatusChange;
 import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Currency;
@@ -145,28 +143,13 @@ class InventoryConnectionKillTest {
   }
 
   /** Every inventory row that a store call may touch, as text (read as the superuser). */
-  private static String state() throws SQLException {
-    StringBuilder sb = new StringBuilder();
-    String[] queries = {
+  private static String state() {
+    return TestDatabase.get().dump(
         "SELECT tenant_id, active_count, ledger_seq FROM inventory_tenants ORDER BY 1",
         "SELECT product_id, status, version, updated_ns FROM inventory_products ORDER BY 1",
         "SELECT variant_id, on_hand, reserved FROM inventory_variants ORDER BY 1",
         "SELECT seq, variant_id, delta_on_hand, delta_reserved, reason, ref FROM inventory_ledger ORDER BY 1",
         "SELECT order_ref, status, updated_ns FROM inventory_reservations ORDER BY 1",
-        "SELECT order_ref, line_no, variant_id, quantity FROM inventory_reservation_lines ORDER BY 1, 2"};
-    try (Connection c = TestDatabase.get().admin().getConnection()) {
-      for (String q : queries) {
-        try (ResultSet rs = c.createStatement().executeQuery(q)) {
-          int cols = rs.getMetaData().getColumnCount();
-          while (rs.next()) {
-            for (int i = 1; i <= cols; i++) {
-              sb.append(rs.getString(i)).append(i == cols ? '\n' : ' ');
-            }
-          }
-        }
-        sb.append("--\n");
-      }
-    }
-    return sb.toString();
+        "SELECT order_ref, line_no, variant_id, quantity FROM inventory_reservation_lines ORDER BY 1, 2");
   }
 }

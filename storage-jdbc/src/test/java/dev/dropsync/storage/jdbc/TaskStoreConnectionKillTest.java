@@ -11,8 +11,6 @@ import dev.dropsync.scheduler.TaskPriority;
 import dev.dropsync.scheduler.TaskStatus;
 import dev.dropsync.scheduler.spi.ClaimFilter;
 import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -95,26 +93,11 @@ class TaskStoreConnectionKillTest {
     assertThat(store.findSchedule("s").orElseThrow().nextRunAt()).isEqualTo(T0.plusSeconds(300));
   }
 
-  /** Every scheduler row as text (read as the superuser). */
-  private static String state() throws SQLException {
-    StringBuilder sb = new StringBuilder();
-    String[] queries = {
+  /** Every scheduler row that a store call may touch, as text (read as the superuser). */
+  private static String state() {
+    return TestDatabase.get().dump(
         "SELECT id, status, picked_by, version, heartbeat_ns, finished_ns, claim_seq FROM automation_tasks ORDER BY 1",
         "SELECT tenant_id, last_claim_seq FROM automation_task_owners ORDER BY 1",
-        "SELECT id, next_run_ns, success_count, failure_count FROM automation_schedules ORDER BY 1"};
-    try (Connection c = TestDatabase.get().admin().getConnection()) {
-      for (String q : queries) {
-        try (ResultSet rs = c.createStatement().executeQuery(q)) {
-          int cols = rs.getMetaData().getColumnCount();
-          while (rs.next()) {
-            for (int i = 1; i <= cols; i++) {
-              sb.append(rs.getString(i)).append(i == cols ? '\n' : ' ');
-            }
-          }
-        }
-        sb.append("--\n");
-      }
-    }
-    return sb.toString();
+        "SELECT id, next_run_ns, success_count, failure_count FROM automation_schedules ORDER BY 1");
   }
 }
