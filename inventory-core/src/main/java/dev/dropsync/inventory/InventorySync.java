@@ -122,9 +122,16 @@ public final class InventorySync {
     }
     Run run = new Run(runId, tenant, items, items.size(), 0, 0, listener);
     claim(run);
-    store.saveSyncRun(run.record(SyncRunStatus.RUNNING, null));
-    if (!pending.isEmpty()) {
-      store.recordSyncItems(tenant, runId, pending);
+    try {
+      // The plan first, then the run: a process that dies in between leaves no run without its
+      // items (which a resume would complete with nothing done), only unreferenced items.
+      if (!pending.isEmpty()) {
+        store.recordSyncItems(tenant, runId, pending);
+      }
+      store.saveSyncRun(run.record(SyncRunStatus.RUNNING, null));
+    } catch (RuntimeException e) {
+      running.remove(tenant, run);
+      throw e;
     }
     run.launch();
     return run;
@@ -164,7 +171,12 @@ public final class InventorySync {
     Collections.sort(todo, (a, b) -> a.value().compareTo(b.value()));
     Run run = new Run(runId, tenant, todo, stored.total(), updated, unchanged, listener);
     claim(run);
-    store.saveSyncRun(run.record(SyncRunStatus.RUNNING, null));
+    try {
+      store.saveSyncRun(run.record(SyncRunStatus.RUNNING, null));
+    } catch (RuntimeException e) {
+      running.remove(tenant, run);
+      throw e;
+    }
     run.launch();
     return run;
   }

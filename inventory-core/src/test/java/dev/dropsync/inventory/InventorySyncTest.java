@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.dropsync.inventory.memory.InMemoryInventoryStore;
 import dev.dropsync.inventory.memory.InMemorySupplierCatalog;
+import dev.dropsync.inventory.spi.InventoryStore;
 import dev.dropsync.inventory.spi.SupplierCatalog;
 import dev.dropsync.inventory.spi.SupplierPage;
 import dev.dropsync.inventory.spi.SupplierProduct;
@@ -347,5 +348,54 @@ class InventorySyncTest {
     assertThat(e.available(shop, ps.get(1).variants().get(0).id())).isEqualTo(4);
     assertThat(store.syncItems(shop, done.runId()).values()).extracting(SyncItem::outcome)
         .doesNotContain(SyncItemOutcome.FAILED, SyncItemOutcome.PENDING);
+  }
+
+  /** The in-memory store, with {@code intercept} run before each call (it may throw to fail the call). */
+  private InventoryStore storeWith(java.util.function.BiConsumer<String, Object[]> intercept) {
+    return (InventoryStore) java.lang.reflect.Proxy.newProxyInstance(InventoryStore.class.getClassLoader(),
+        new Class<?>[] {InventoryStore.class}, (proxy, method, args) -> {
+          intercept.accept(method.getName(), args == null ? new Object[0] : args);
+          try {
+            return method.invoke(store, args);
+          } catch (java.lang.reflect.InvocationTargetException e) {
+            throw e.getCause();
+          }
+        });
+  }
+
+  private InventoryEngine engineOn(InventoryStore s) {
+    InventoryEngine e = InventoryEngine.builder().clock(clock).store(s).supplier(supplier).listener(events)
+        .idGenerator(() -> String.format("p%03d", ids.incrementAndGet()))
+        .syncExecutor(Runnable::run).syncConcurrency(1).build();
+    e.registerTenant(Tenant.of(shop, Plan.PREMIUM, Currency.getInstance("USD")));
+    return e;
+  }
+
+  @Test
+  void aRunIsStoredOnlyAfterItsPlanSoAProcessDyingInBetweenLeavesNothingHalfResumable() {
+    List<String> saves = new ArrayList<>();
+    InventoryEngine e = engineOn(storeWith((method, args) -> {
+      if (method.equals("saveSyncRun")) {
+        SyncRun r = (SyncRun) args[0];
+        saves.add(r.status() + " with " + store.syncItems(shop, r.runId()).size() + " items");
+      }
+    }));
+    seed(e, 3);
+    e.sync().start(shop).await(Duration.ofSeconds(30));
+    assertThat(saves).first().isEqualTo("RUNNING with 3 items");
+  }
+
+  @Test
+  void aStoreFailureWhileStartingLeavesTheTenantFreeToSyncAgain() {
+    AtomicInteger failuresLeft = new AtomicInteger(1);
+    InventoryEngine e = engineOn(storeWith((method, args) -> {
+      if (method.equals("recordSyncItems") && failuresLeft.getAndDecrement() > 0) {
+        throw new IllegalStateException("database went away");
+      }
+    }));
+    seed(e, 2);
+    assertThatThrownBy(() -> e.sync().start(shop)).hasMessageContaining("database went away");
+    assertThat(e.sync().current(shop)).isEmpty();
+    assertThat(e.sync().start(shop).await(Duration.ofSeconds(30)).status()).isEqualTo(SyncRunStatus.COMPLETED);
   }
 }

@@ -80,6 +80,40 @@ public final class DropsyncSchema {
     }
   }
 
+  /**
+   * The tables whose row-level-security policies admit the cross-tenant {@code system} scope (the
+   * scheduler's tables, migration {@code V4__scheduler.sql}).
+   */
+  public static final List<String> SYSTEM_SCOPE_TABLES =
+      List.of("automation_tasks", "automation_task_owners", "automation_schedules");
+
+  /**
+   * Narrows the cross-tenant {@code system} scope of the scheduler tables ({@link
+   * #SYSTEM_SCOPE_TABLES}) to {@code role}: afterwards only that role (and its members) sees and
+   * writes every tenant's tasks and schedules, which is what {@link JdbcTaskStore}'s claim loop
+   * needs; any other role, the application role included, sees only the rows of the tenant its
+   * transaction is scoped to, even if it sets {@code dropsync.scope} to {@code system} itself.
+   * Without this call the system scope is a guard rail against accidental cross-tenant SQL, open
+   * to every role that asks for it. Run as the schema owner after {@link #migrate}; idempotent.
+   * Give {@code role} table privileges with {@link #grantTo} too.
+   *
+   * @throws IllegalArgumentException if {@code role} is not a plain SQL identifier
+   * @throws JdbcStoreException if the database refuses
+   * @since 0.1.0
+   */
+  public static void restrictSystemScope(DataSource dataSource, String role) {
+    if (!role.matches("[A-Za-z_][A-Za-z0-9_]*")) {
+      throw new IllegalArgumentException("role must be a plain SQL identifier but was \"" + role + "\"");
+    }
+    try (var c = dataSource.getConnection(); var s = c.createStatement()) {
+      for (String table : SYSTEM_SCOPE_TABLES) {
+        s.execute("ALTER POLICY " + table + "_system ON " + table + " TO " + role);
+      }
+    } catch (java.sql.SQLException e) {
+      throw new JdbcStoreException("restricting the system scope to role " + role, e.getSQLState(), e);
+    }
+  }
+
   private static String currentSchema(java.sql.Connection c) throws java.sql.SQLException {
     String schema = c.getSchema();
     return schema == null ? "public" : "\"" + schema.replace("\"", "\"\"") + "\"";

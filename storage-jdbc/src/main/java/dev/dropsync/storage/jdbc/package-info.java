@@ -12,6 +12,19 @@
  * true)} (the same as {@code SET LOCAL}) at the start of each transaction, so even a faulty query
  * cannot read or write another tenant's rows. Connect as a role that is not a superuser and does not
  * have {@code BYPASSRLS}: superusers skip row-level security.
+ *
+ * <p><b>System scope.</b> The scheduler's claim loop works across tenants: {@link
+ * dev.dropsync.storage.jdbc.JdbcTaskStore} runs in the {@code system} scope ({@code
+ * dropsync.scope}), which only the scheduler tables' policies admit. {@link
+ * dev.dropsync.storage.jdbc.DropsyncSchema#restrictSystemScope} narrows it to the scheduler's own
+ * database role.
+ *
+ * <pre>{@code
+ * DropsyncSchema.migrate(ownerPool);
+ * DropsyncSchema.grantTo(ownerPool, "dropsync_app");
+ * InventoryStore inventory = new JdbcInventoryStore(appPool);
+ * TaskStore tasks = JdbcTaskStore.builder(appPool).heartbeatClock(JdbcTaskStore.HeartbeatClock.DATABASE).build();
+ * }</pre>
  */
 @NullMarked
 package dev.dropsync.storage.jdbc;

@@ -14,16 +14,11 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 
@@ -103,66 +98,9 @@ class FulfillmentConnectionKillTest {
     assertThat(store.productAnalytics(A, day)).containsExactlyElementsOf(products);
   }
 
-  /**
-   * Holds an EXCLUSIVE lock on {@code table} (admin), runs {@code victim} on another thread until it
-   * waits for that lock, terminates the victim's backend, then releases the lock. The victim must
-   * fail with a JdbcStoreException.
-   */
+  /** Kills the victim's backend while it waits for an EXCLUSIVE lock on {@code table} (see {@link BackendKiller}). */
   private static void killWhileBlockedOn(String table, java.util.concurrent.Callable<?> victim) throws Exception {
-    DataSource admin = TestDatabase.get().admin();
-    try (Connection lock = admin.getConnection()) {
-      lock.setAutoCommit(false);
-      try (Statement s = lock.createStatement()) {
-        s.execute("LOCK TABLE " + table + " IN EXCLUSIVE MODE");
-      }
-      CompletableFuture<Object> run = CompletableFuture.supplyAsync(() -> {
-        try {
-          return victim.call();
-        } catch (Exception e) {
-          throw new java.util.concurrent.CompletionException(e);
-        }
-      });
-      int pid = waitingBackend(admin, table, run);
-      try (Connection killer = admin.getConnection();
-          PreparedStatement ps = killer.prepareStatement("SELECT pg_terminate_backend(?)")) {
-        ps.setInt(1, pid);
-        try (ResultSet rs = ps.executeQuery()) {
-          rs.next();
-          assertThat(rs.getBoolean(1)).isTrue();
-        }
-      }
-      try {
-        run.get(30, TimeUnit.SECONDS);
-        throw new AssertionError("the victim survived its connection being killed");
-      } catch (ExecutionException e) {
-        assertThat(e.getCause()).isInstanceOf(JdbcStoreException.class);
-      } finally {
-        lock.rollback();
-      }
-    }
-  }
-
-  /** The pid of the backend waiting for a lock on {@code table} (polls pg_locks; bounded). */
-  private static int waitingBackend(DataSource admin, String table, CompletableFuture<?> victim)
-      throws SQLException, TimeoutException {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-    try (Connection c = admin.getConnection();
-        PreparedStatement ps = c.prepareStatement(
-            "SELECT pid FROM pg_locks WHERE NOT granted AND relation = ?::regclass LIMIT 1")) {
-      ps.setString(1, table);
-      while (System.nanoTime() < deadline) {
-        if (victim.isDone()) {
-          throw new AssertionError("the victim finished without waiting for the lock: " + victim);
-        }
-        try (ResultSet rs = ps.executeQuery()) {
-          if (rs.next()) {
-            return rs.getInt(1);
-          }
-        }
-        Thread.onSpinWait();
-      }
-    }
-    throw new TimeoutException("no backend waited for a lock on " + table);
+    BackendKiller.killWhileWaiting("LOCK TABLE " + table + " IN EXCLUSIVE MODE", victim);
   }
 
   private static long count(String table, String orderId) throws SQLException {

@@ -73,6 +73,38 @@ public final class TestDatabase {
     return postgres.getJdbcUrl(user, "postgres");
   }
 
+  /**
+   * A new pool of its own (up to {@code size} connections) as the application role: for a
+   * scheduler or engine that stands for another process. The caller closes it.
+   */
+  public HikariDataSource newAppPool(String name, int size) {
+    return pool(jdbcUrl(APP_ROLE), APP_ROLE, "app", size, name);
+  }
+
+  /**
+   * The rows of {@code queries} as text, read as the superuser (row-level security off): a
+   * snapshot to compare before and after an operation that must leave no trace.
+   */
+  public String dump(String... queries) {
+    StringBuilder sb = new StringBuilder();
+    try (Connection c = admin.getConnection(); Statement s = c.createStatement()) {
+      for (String q : queries) {
+        try (var rs = s.executeQuery(q)) {
+          int cols = rs.getMetaData().getColumnCount();
+          while (rs.next()) {
+            for (int i = 1; i <= cols; i++) {
+              sb.append(rs.getString(i)).append(i == cols ? '\n' : ' ');
+            }
+          }
+        }
+        sb.append("--\n");
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+    return sb.toString();
+  }
+
   /** Empties every dropsync table, so the next test starts from a fresh store. */
   public DataSource fresh() {
     List<String> tables = new ArrayList<>();
@@ -93,12 +125,16 @@ public final class TestDatabase {
   }
 
   private static HikariDataSource pool(String url, String user, String password, int size) {
+    return pool(url, user, password, size, "test-" + user);
+  }
+
+  private static HikariDataSource pool(String url, String user, String password, int size, String name) {
     HikariConfig cfg = new HikariConfig();
     cfg.setJdbcUrl(url);
     cfg.setUsername(user);
     cfg.setPassword(password);
     cfg.setMaximumPoolSize(size);
-    cfg.setPoolName("test-" + user);
+    cfg.setPoolName(name);
     return new HikariDataSource(cfg);
   }
 

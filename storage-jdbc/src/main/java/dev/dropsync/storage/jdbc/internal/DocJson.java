@@ -83,6 +83,27 @@ public final class DocJson {
     sb.append('"');
   }
 
+  /** A map of strings (task and schedule payloads) as a JSON object, keys sorted. */
+  public static String writeStrings(Map<String, String> map) {
+    return write(new java.util.TreeMap<>(map));
+  }
+
+  /** Reads a JSON object whose values are all strings. @throws IllegalArgumentException otherwise */
+  public static Map<String, String> readStrings(String json) {
+    if (!(read(json) instanceof Map<?, ?> m)) {
+      throw new IllegalArgumentException("stored document: expected an object but found " + json);
+    }
+    Map<String, String> out = new LinkedHashMap<>();
+    for (Map.Entry<?, ?> e : m.entrySet()) {
+      if (!(e.getValue() instanceof String s)) {
+        throw new IllegalArgumentException(
+            "stored document: value of " + e.getKey() + " must be a string but was " + e.getValue());
+      }
+      out.put(String.valueOf(e.getKey()), s);
+    }
+    return out;
+  }
+
   /** Parses JSON text. @throws IllegalArgumentException on malformed input */
   public static @Nullable Object read(String json) {
     Reader r = new Reader(json);
