@@ -4,7 +4,7 @@
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
-./mvnw -q -o -pl cj-client -am test-compile dependency:build-classpath \
+./mvnw -q -pl cj-client -am test-compile dependency:build-classpath \
   -Dmdep.outputFile=target/bench.cp -Dmdep.includeScope=test
 cp="cj-client/target/test-classes:cj-client/target/classes:$(cat cj-client/target/bench.cp)"
 exec java -cp "$cp" org.openjdk.jmh.Main 'dev.dropsync.cj.bench.ClientBench' -f 1 -wi 3 -i 5 -w 1s -r 1s "$@"

@@ -18,9 +18,9 @@ while [[ $# -gt 0 ]]; do
 done
 # the standalone simulator jar, then cj-supplier's test classes with the reactor's own classes on the path
 # shellcheck disable=SC2086
-./mvnw -q -o ${MVN_ARGS:-} -pl cj-testkit -am -DskipTests package
+./mvnw -q ${MVN_ARGS:-} -pl cj-testkit -am -DskipTests package
 # shellcheck disable=SC2086
-./mvnw -q -o ${MVN_ARGS:-} -pl cj-supplier -am test-compile dependency:build-classpath \
+./mvnw -q ${MVN_ARGS:-} -pl cj-supplier -am test-compile dependency:build-classpath \
   -Dmdep.outputFile=target/bench.cp -Dmdep.includeScope=test
 cp="cj-supplier/target/test-classes:cj-supplier/target/classes:$(cat cj-supplier/target/bench.cp)"
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()')

@@ -3,7 +3,7 @@
 # (dev.dropsync.inventory.analytics.bench.AnalyticsBench). Args: [warm-up iterations] [measured iterations].
 set -euo pipefail
 cd "$(dirname "$0")/.."
-./mvnw -B -q -o -pl inventory-core test-compile
-CP="$(./mvnw -B -q -o -pl inventory-core dependency:build-classpath -Dmdep.outputFile=/dev/stdout)"
+./mvnw -B -q -pl inventory-core test-compile
+CP="$(./mvnw -B -q -pl inventory-core dependency:build-classpath -Dmdep.outputFile=/dev/stdout)"
 exec java -Xms1g -Xmx1g -cp "inventory-core/target/test-classes:inventory-core/target/classes:${CP}" \
   dev.dropsync.inventory.analytics.bench.AnalyticsBench "$@"

@@ -129,4 +129,45 @@ class LimiterTest {
         Duration.ofMillis(4400), Duration.ofMillis(5500));
     assertThat(server.getRequestCount()).isEqualTo(6);
   }
+
+  @Test
+  void eachServerThrottleWidensTheSpacingByFivePercentUpToTheCap() {
+    RateLimiter limiter = new RateLimiter(clock, 2, 1.05);
+    assertThat(limiter.interval()).isEqualTo(Duration.ofMillis(525));
+    assertThat(limiter.widen()).isCloseTo(1.1025, org.assertj.core.data.Offset.offset(1e-9));
+    assertThat(limiter.interval()).isEqualTo(Duration.ofNanos(551_250_000));
+    for (int i = 0; i < 50; i++) {
+      limiter.widen();
+    }
+    assertThat(limiter.factor()).isEqualTo(1.5);
+    assertThat(limiter.interval()).isEqualTo(Duration.ofMillis(750));
+    assertThat(new RateLimiter(clock, 1, 2.0).widen()).as("a start above the cap is its own cap").isEqualTo(2.0);
+  }
+
+  @Test
+  void aThrottleAnswerWidensTheSpacingOfEveryLaterCall() {
+    server.enqueue(json(fixture("payments/balance.json")));
+    server.enqueue(json(fixture("errors/throttle.json")));
+    server.enqueue(json(fixture("payments/balance.json")));
+    server.enqueue(json(fixture("payments/balance.json")));
+    server.enqueue(json(fixture("payments/balance.json")));
+    VirtualSleeper sleeper = new VirtualSleeper(clock);
+    List<Instant> sent = new CopyOnWriteArrayList<>();
+    try (CjClient cj = TestSupport.client(server, clock, sleeper).qps(1).listener(new CjClientListener() {
+      @Override
+      public void onRequest(RequestEvent event) {
+        sent.add(clock.instant());
+      }
+    }).build()) {
+      cj.payments().getBalance();
+      cj.payments().getBalance(); // throttled once, then retried
+      cj.payments().getBalance();
+      cj.payments().getBalance();
+    }
+    assertThat(server.getRequestCount()).isEqualTo(5);
+    assertThat(Duration.between(sent.get(0), sent.get(1))).isEqualTo(Duration.ofMillis(1100));
+    // after the throttle every gap is 1/qps x 1.1 x 1.05
+    assertThat(Duration.between(sent.get(2), sent.get(3))).isEqualTo(Duration.ofMillis(1155));
+    assertThat(Duration.between(sent.get(3), sent.get(4))).isEqualTo(Duration.ofMillis(1155));
+  }
 }

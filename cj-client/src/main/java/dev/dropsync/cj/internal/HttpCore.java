@@ -211,8 +211,12 @@ public final class HttpCore {
     return null;
   }
 
-  /** After a server throttle, pushes every caller of this limiter back by Retry-After (at least 1 s). */
+  /**
+   * After a server throttle, widens the limiter's spacing (the account's calls were too close for
+   * CJ's clock) and pushes every caller of this limiter back by Retry-After (at least 1 s).
+   */
   private void onServerThrottle(Endpoint ep, CjRateLimitException r) {
+    limiter.widen();
     Duration ra = r.retryAfter();
     Duration min = limiter.interval().compareTo(Duration.ofSeconds(1)) > 0 ? limiter.interval() : Duration.ofSeconds(1);
     Duration wait = ra != null && ra.compareTo(min) > 0 ? ra : min;
