@@ -39,6 +39,16 @@ class LimiterTest {
     });
   }
 
+  /** Records the clock's time at each request sent. */
+  private CjClientListener sendTimes(List<Instant> sent) {
+    return new CjClientListener() {
+      @Override
+      public void onRequest(RequestEvent event) {
+        sent.add(clock.instant());
+      }
+    };
+  }
+
   @Test
   void concurrentReservationsGetDistinctSlotsSpacedOneOverQpsWithMargin() throws Exception {
     long seed = System.nanoTime();
@@ -76,12 +86,7 @@ class LimiterTest {
     alwaysBalance();
     VirtualSleeper sleeper = new VirtualSleeper(clock);
     List<Instant> sent = new CopyOnWriteArrayList<>();
-    try (CjClient cj = TestSupport.client(server, clock, sleeper).qps(2).listener(new CjClientListener() {
-      @Override
-      public void onRequest(RequestEvent event) {
-        sent.add(clock.instant());
-      }
-    }).build()) {
+    try (CjClient cj = TestSupport.client(server, clock, sleeper).qps(2).listener(sendTimes(sent)).build()) {
       for (int i = 0; i < 5; i++) {
         cj.payments().getBalance();
       }
@@ -153,12 +158,7 @@ class LimiterTest {
     server.enqueue(json(fixture("payments/balance.json")));
     VirtualSleeper sleeper = new VirtualSleeper(clock);
     List<Instant> sent = new CopyOnWriteArrayList<>();
-    try (CjClient cj = TestSupport.client(server, clock, sleeper).qps(1).listener(new CjClientListener() {
-      @Override
-      public void onRequest(RequestEvent event) {
-        sent.add(clock.instant());
-      }
-    }).build()) {
+    try (CjClient cj = TestSupport.client(server, clock, sleeper).qps(1).listener(sendTimes(sent)).build()) {
       cj.payments().getBalance();
       cj.payments().getBalance(); // throttled once, then retried
       cj.payments().getBalance();
