@@ -255,10 +255,20 @@ public final class PostgresDemoStores {
    */
   private static DemoFailure failure(String what, Throwable e, String url, String shown, List<String> secrets) {
     Throwable root = e;
-    while (root.getCause() != null && root.getCause() != root) {
-      root = Objects.requireNonNull(root.getCause());
+    Throwable sql = null;
+    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      root = t;
+      if (sql == null && t instanceof SQLException) {
+        sql = t;
+      }
     }
-    String reason = Objects.toString(root.getMessage(), root.getClass().getSimpleName());
+    // the driver's own message (e.g. "Connection to host:port refused. Check that ..."), then the
+    // root cause when it is another one (e.g. UnknownHostException: the host)
+    Throwable first = sql != null ? sql : root;
+    String reason = Objects.toString(first.getMessage(), first.getClass().getSimpleName());
+    if (root != first) {
+      reason += " (" + root.getClass().getSimpleName() + (root.getMessage() == null ? "" : ": " + root.getMessage()) + ")";
+    }
     reason = clean(reason, url, shown, secrets);
     boolean leaks = false;
     for (Throwable t = e; t != null; t = t.getCause()) {
