@@ -80,7 +80,8 @@ public final class Main {
    * Runs a command.
    *
    * @param args the command and its options
-   * @param env the environment ({@code CJ_BASE_URL}, {@code CJ_API_KEY}, {@code CJ_QPS})
+   * @param env the environment ({@code CJ_BASE_URL}, {@code CJ_API_KEY}, {@code CJ_QPS}; {@code
+   *     PGUSER}, {@code PGPASSWORD} for {@code demo --store postgres})
    * @param out standard output
    * @param err standard error
    * @param terminal whether {@code out} is a terminal
@@ -98,7 +99,7 @@ public final class Main {
     try {
       switch (command) {
         case "demo" -> {
-          DemoOptions options = DemoOptions.parse(rest);
+          DemoOptions options = DemoOptions.parse(rest, env);
           if (options.help()) {
             DemoOptions.printHelp(out);
             return 0;

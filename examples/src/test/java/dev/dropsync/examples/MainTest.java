@@ -42,7 +42,11 @@ class MainTest {
         Arguments.of(new String[] {"--products=5000"}, "--products must be a whole number from 1 to 1000 but was \"5000\""),
         Arguments.of(new String[] {"--orders", "-3"}, "--orders must be a whole number from 0 to 50 but was \"-3\""),
         Arguments.of(new String[] {"--products"}, "--products needs a value (N)"),
-        Arguments.of(new String[] {"--store", "postgres"}, "--store must be one of [memory] but was \"postgres\""),
+        Arguments.of(new String[] {"--store", "mysql"}, "--store must be one of [memory, postgres] but was \"mysql\""),
+        Arguments.of(new String[] {"--store", "postgres"}, "--store postgres needs --jdbc-url (e.g. --jdbc-url "
+            + "jdbc:postgresql://localhost:5432/dropsync)"),
+        Arguments.of(new String[] {"--jdbc-url", "jdbc:postgresql://localhost/x"},
+            "--jdbc-url is only used with --store postgres"),
         Arguments.of(new String[] {"--fault-rate", "2"}, "--fault-rate must be a number from 0.01 to 0.5 but was \"2\""),
         Arguments.of(new String[] {"--faults=yes"}, "--faults takes no value but was given \"yes\""),
         Arguments.of(new String[] {"--payment", "card"}, "--payment must be one of [balance, create-only] but was \"card\""),
@@ -90,11 +94,40 @@ class MainTest {
   }
 
   @Test
+  void anUnreachableDatabaseExitsOneWithOneLineNamingTheUrlButNoPassword() {
+    // port 1 on the loopback address: nothing listens there, the connection is refused at once
+    String url = "jdbc:postgresql://127.0.0.1:1/dropsync?user=shop&password=url-secret-7";
+    assertThat(run(Map.of("PGPASSWORD", "env-secret-9"), "demo", "--store", "postgres", "--jdbc-url", url)).isEqualTo(1);
+
+    assertThat(err().lines()).hasSize(1);
+    assertThat(err()).startsWith("dropsync demo failed: cannot connect to PostgreSQL at "
+        + "jdbc:postgresql://127.0.0.1:1/dropsync?user=shop&password=***: ")
+        .doesNotContain("url-secret-7").doesNotContain("env-secret-9").doesNotContain("\tat ");
+    assertThat(out()).doesNotContain("url-secret-7").doesNotContain("env-secret-9");
+
+    err.reset();
+    assertThat(run(Map.of("PGPASSWORD", "env-secret-9"), "demo", "--store", "postgres", "--jdbc-url", url, "--verbose"))
+        .isEqualTo(1);
+    assertThat(err()).doesNotContain("url-secret-7").doesNotContain("env-secret-9");
+  }
+
+  @Test
+  void aUrlThatIsNotPostgresExitsOneNamingIt() {
+    assertThat(run("demo", "--store", "postgres", "--jdbc-url", "jdbc:mysql://localhost/shop?password=pw-1")).isEqualTo(1);
+    assertThat(err().lines()).hasSize(1);
+    assertThat(err()).isEqualTo("dropsync demo failed: cannot connect to PostgreSQL at "
+        + "jdbc:mysql://localhost/shop?password=***: not a PostgreSQL JDBC URL (jdbc:postgresql://host:port/database)"
+        + System.lineSeparator());
+  }
+
+  @Test
   void demoHelpListsTheOptions() {
     assertThat(run("demo", "--help")).isZero();
     assertThat(out()).contains("usage: java -jar dropsync-examples.jar demo")
         .contains("--products N").contains("--orders M").contains("--store KIND").contains("--faults")
-        .contains("--payment MODE").contains("--sandbox on|off").contains("--verbose");
+        .contains("--payment MODE").contains("--sandbox on|off").contains("--verbose")
+        .contains("--jdbc-url URL").contains("--jdbc-user USER").contains("--jdbc-password PASSWORD")
+        .contains("postgres");
   }
 
   @Test

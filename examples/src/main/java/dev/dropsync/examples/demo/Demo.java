@@ -1,6 +1,7 @@
 package dev.dropsync.examples.demo;
 
 import dev.dropsync.automation.Automation;
+import dev.dropsync.automation.DaySnapshot;
 import dev.dropsync.automation.EncryptedSecretStore;
 import dev.dropsync.automation.SecretKeyRing;
 import dev.dropsync.automation.StockAlert;
@@ -54,15 +55,26 @@ import dev.dropsync.inventory.VariantId;
 import dev.dropsync.inventory.pricing.CharmRounding;
 import dev.dropsync.inventory.pricing.CostTier;
 import dev.dropsync.inventory.pricing.PricingRule;
+import dev.dropsync.inventory.analytics.DailySnapshot;
+import dev.dropsync.inventory.analytics.DailySnapshotter;
+import dev.dropsync.inventory.analytics.InventoryAnalytics;
+import dev.dropsync.inventory.analytics.InventoryHealth;
+import dev.dropsync.inventory.analytics.Sale;
+import dev.dropsync.inventory.analytics.TenantSettings;
+import dev.dropsync.inventory.analytics.spi.TenantSettingsSource;
 import dev.dropsync.inventory.pricing.PricingScope;
 import dev.dropsync.inventory.spi.InventoryListener;
+import dev.dropsync.scheduler.AutomationTask;
 import dev.dropsync.scheduler.Schedule;
 import dev.dropsync.scheduler.Scheduler;
+import dev.dropsync.scheduler.TaskStatus;
 import java.io.PrintStream;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
@@ -92,21 +104,29 @@ import org.jspecify.annotations.Nullable;
  *       after the client's retries are synced again until every product is.
  *   <li>Stock alerts through the automation's {@code stock_alert} task.
  *   <li>M customer orders for in-stock variants through the {@link FulfillmentEngine} with the CJ
- *       adapter: freight quote, then the CJ order, placed exactly once; then followed until each has
- *       a tracking number (the simulator's clock is moved on; a real server is polled for a bounded
- *       time).
+ *       adapter: freight quote, then the CJ order, placed exactly once; each order's lines go into
+ *       the sales ledger.
+ *   <li>On the embedded simulator the clock passes midnight, and the {@code analytics_snapshot}
+ *       task stores the orders' day: closing stock, product analytics, inventory health, fulfilment
+ *       metrics.
+ *   <li>The orders are followed until each has a tracking number (the simulator's clock is moved
+ *       on; a real server is polled for a bounded time).
  *   <li>The summary, built from the stores ({@link DemoReport}); the default schedules each plan
  *       would run from then on.
  * </ol>
+ *
+ * <p>On {@link DemoStores#shared() shared} stores (a database) the run's tenants have ids of their
+ * own, and at the end the run pauses their schedules and cancels their unfinished tasks, so runs on
+ * one database never collide and no later run executes an earlier one's work.
  *
  * <p>Not thread-safe; one run per instance.
  *
  * @since 0.1.0
  */
 public final class Demo {
-  /** The Premium tenant's id. */
+  /** The Premium tenant's id on stores that are not {@link DemoStores#shared() shared} (memory). */
   public static final TenantId PREMIUM = TenantId.of("demo-premium");
-  /** The Free tenant's id. */
+  /** The Free tenant's id on stores that are not {@link DemoStores#shared() shared} (memory). */
   public static final TenantId FREE = TenantId.of("demo-free");
 
   /** What {@code --faults} injects: every transient fault type of the simulator. */
@@ -134,6 +154,8 @@ public final class Demo {
   private final AtomicInteger priceChanges = new AtomicInteger();
   private final AtomicInteger deactivations = new AtomicInteger();
   private final List<StockAlert> delivered = new CopyOnWriteArrayList<>();
+  private final TenantId premium;
+  private final TenantId free;
 
   /**
    * A demo run.
@@ -141,7 +163,10 @@ public final class Demo {
    * @param options the command line
    * @param target which CJ
    * @param env clock, waits, workers, output
-   * @param stores where the data lives (the caller closes them)
+   * @param stores where the data lives (the caller closes them); on {@link DemoStores#shared()
+   *     shared} stores the run's tenants get ids of their own ({@code demo-premium-<run>}, {@code
+   *     demo-free-<run>}, the run id from the clock and a random suffix), so earlier runs' data in
+   *     the same database is never touched
    * @throws UsageException if the options do not fit the target (e.g. {@code --faults} with a
    *     remote server)
    * @since 0.1.0
@@ -152,9 +177,39 @@ public final class Demo {
     this.env = Objects.requireNonNull(env, "env");
     this.stores = Objects.requireNonNull(stores, "stores");
     this.out = env.out();
+    if (stores.shared()) {
+      String run = Long.toString(env.clock().millis(), 36) + "-"
+          + Integer.toString(new java.security.SecureRandom().nextInt(36 * 36 * 36 * 36), 36);
+      this.premium = TenantId.of(PREMIUM.value() + "-" + run);
+      this.free = TenantId.of(FREE.value() + "-" + run);
+    } else {
+      this.premium = PREMIUM;
+      this.free = FREE;
+    }
     if (options.faults() && !target.isEmbedded()) {
       throw new UsageException("--faults needs the embedded simulator, but CJ_BASE_URL is set to " + target.baseUrl());
     }
+  }
+
+  /**
+   * Returns the Premium tenant of this run: {@link #PREMIUM}, or on shared stores an id of this
+   * run's own.
+   *
+   * @return the tenant id
+   * @since 0.1.0
+   */
+  public TenantId premium() {
+    return premium;
+  }
+
+  /**
+   * Returns the Free tenant of this run: {@link #FREE}, or on shared stores an id of this run's own.
+   *
+   * @return the tenant id
+   * @since 0.1.0
+   */
+  public TenantId free() {
+    return free;
   }
 
   /**
@@ -238,7 +293,11 @@ public final class Demo {
     out.printf("Orders: %s, payType %d (%s)%n", sandbox ? "CJ sandbox orders (isSandbox 1)" : "live orders, no sandbox flag",
         payment.payType(), payment == CjPayment.BALANCE ? "paid from the CJ wallet when created"
             : "created only, nothing is paid; pay in CJ's dashboard");
-    out.printf("Stores: %s%n", stores.name());
+    out.printf("Stores: %s%n", stores.description());
+    if (stores.shared()) {
+      out.printf("Tenants of this run: %s and %s (ids of their own: the database keeps earlier runs' data)%n",
+          premium, free);
+    }
 
     CjClient.Builder cb = CjClient.builder().apiKey(apiKey).baseUrl(baseUrl).qps(qps).clock(env.clock()).listener(calls);
     if (env.sleeper() != null) {
@@ -258,14 +317,14 @@ public final class Demo {
           .listener(new InventoryListener() {
             @Override
             public void onPriceChanged(TenantId t, ProductId p, VariantId v, Money oldPrice, Money newPrice) {
-              if (t.equals(PREMIUM)) {
+              if (t.equals(premium)) {
                 priceChanges.incrementAndGet();
               }
             }
 
             @Override
             public void onDeactivated(TenantId t, ProductId p, Reason reason) {
-              if (t.equals(PREMIUM)) {
+              if (t.equals(premium)) {
                 deactivations.incrementAndGet();
               }
             }
@@ -279,6 +338,11 @@ public final class Demo {
           .notifier(notifier)
           .clock(env.clock())
           .build();
+      TenantSettingsSource settings = t -> new TenantSettings(ZoneOffset.UTC, CjSupplier.USD);
+      InventoryAnalytics analytics = InventoryAnalytics.builder()
+          .salesLedger(stores.sales()).stockHistory(stores.stockHistory()).tenantSettings(settings).build();
+      DailySnapshotter snapshotter = DailySnapshotter.builder()
+          .analytics(analytics).store(stores.snapshots()).clock(env.clock()).build();
       Automation automation = Automation.builder()
           .inventory(inventory).fulfillment(fulfillment)
           .scheduler(Scheduler.builder().store(stores.tasks()).clock(env.clock()).executor(Runnable::run)
@@ -287,12 +351,22 @@ public final class Demo {
               .storage(stores.ciphertexts()).build())
           .webhookLogs(stores.webhookLogs())
           .stockAlerts(stores.stockAlerts())
-          .alertSink(delivered::add)
+          .alertSink(alert -> {
+            if (alert.tenant().equals(premium) || alert.tenant().equals(free)) {
+              delivered.add(alert);
+            }
+          })
+          .snapshotter(snapshotter)
+          .stockHistory(stores.stockHistory())
+          .tenantSettings(settings)
           .clock(env.clock())
           .build();
       try {
         return flow(cj, inventory, fulfillment, automation, sim, started, startNanos);
       } finally {
+        if (stores.shared()) {
+          park(automation);
+        }
         automation.close();
       }
     }
@@ -331,8 +405,8 @@ public final class Demo {
     out.printf("Catalogue: %d products at CJ; importing the first %d%n", catalogTotal, options.products());
 
     // 3. Tenants, markup rule, imports.
-    inventory.registerTenant(Tenant.of(PREMIUM, Plan.PREMIUM, CjSupplier.USD));
-    inventory.registerTenant(Tenant.of(FREE, Plan.FREE, CjSupplier.USD));
+    inventory.registerTenant(Tenant.of(premium, Plan.PREMIUM, CjSupplier.USD));
+    inventory.registerTenant(Tenant.of(free, Plan.FREE, CjSupplier.USD));
     PricingRule markup = PricingRule.builder()
         .tier(CostTier.multiply("0", "5", "2"))
         .tier(CostTier.add("5", "15", "10"))
@@ -341,17 +415,17 @@ public final class Demo {
         .rounding(CharmRounding.CENTS_99)
         .minimumMargin("0.25")
         .build();
-    inventory.setPricingRule(PREMIUM, PricingScope.tenant(), markup);
-    out.println("Markup rule for " + PREMIUM + ": cost under 5 x2, 5-15 +10, 15-50 x1.5, above x1.3; .99 endings; "
+    inventory.setPricingRule(premium, PricingScope.tenant(), markup);
+    out.println("Markup rule for " + premium + ": cost under 5 x2, 5-15 +10, 15-50 x1.5, above x1.3; .99 endings; "
         + "margin at least 25 %");
 
     List<String> premiumPids = pids.subList(0, options.products());
     importAll(inventory, premiumPids);
-    List<dev.dropsync.inventory.Product> premiumProducts = inventory.products(PREMIUM);
+    List<dev.dropsync.inventory.Product> premiumProducts = inventory.products(premium);
     int variants = premiumProducts.stream().mapToInt(p -> p.variants().size()).sum();
     long activeAtImport = premiumProducts.stream().filter(p -> p.status() == ProductStatus.ACTIVE).count();
     out.printf("%s (PREMIUM, no limit): %d products with %d variants imported, %d active, %d switched off at once "
-        + "(no stock at CJ)%n", PREMIUM, premiumProducts.size(), variants, activeAtImport,
+        + "(no stock at CJ)%n", premium, premiumProducts.size(), variants, activeAtImport,
         premiumProducts.size() - activeAtImport);
 
     String refusal = planLimit(inventory, pids);
@@ -367,35 +441,110 @@ public final class Demo {
     SyncOutcome sync = sync(inventory);
 
     // 6. Stock alerts through the automation's stock_alert task.
-    TenantAutomation premium = automation.tenant(PREMIUM);
-    premium.checkStockNow();
+    TenantAutomation shop = automation.tenant(premium);
+    shop.checkStockNow();
     drain(automation);
-    List<StockAlert> open = premium.openStockAlerts();
+    List<StockAlert> open = shop.openStockAlerts();
     long low = open.stream().filter(a -> a.kind() == StockAlertKind.LOW_STOCK).count();
     long oos = open.stream().filter(a -> a.kind() == StockAlertKind.OUT_OF_STOCK).count();
     out.printf("Stock alerts (stock_alert task): %d low stock (5 or fewer left), %d out of stock; %d delivered to the "
         + "alert sink%n", low, oos, delivered.size());
 
-    // 7. Orders: freight quote, then the CJ order, placed exactly once each.
+    // 7. Orders: freight quote, then the CJ order, placed exactly once each; their sales into the ledger.
     List<OrderId> orderIds = placeOrders(inventory, fulfillment, started);
 
-    // 8. Follow them until each has a tracking number.
-    List<SupplierOrder> followed = follow(fulfillment, orderIds, sim != null);
+    // 8. The embedded simulator's clock passes midnight: the analytics snapshot of the orders' day.
+    DemoReport.Analytics day = null;
+    Duration moved = Duration.ZERO;
+    if (sim != null) {
+      Instant before = env.clock().instant();
+      day = analytics(shop);
+      moved = Duration.between(before, env.clock().instant());
+    } else {
+      out.println("Analytics: the analytics_snapshot schedule (daily 00:30) stores today once it is over");
+    }
 
-    // 9. From now on: the default schedules of each plan (automation.start() would run them).
+    // 9. Follow the orders until each has a tracking number.
+    List<SupplierOrder> followed = follow(fulfillment, orderIds, sim != null, moved);
+
+    // 10. From now on: the default schedules of each plan (automation.start() would run them).
     out.println();
     TenantAutomation premiumAuto = automation.onboard(TenantOnboarding.builder()
-        .tenant(inventory.tenant(PREMIUM)).build());
-    automation.onboard(TenantOnboarding.builder().tenant(inventory.tenant(FREE)).build());
+        .tenant(inventory.tenant(premium)).build());
+    automation.onboard(TenantOnboarding.builder().tenant(inventory.tenant(free)).build());
     List<Schedule> schedules = premiumAuto.schedules();
-    out.printf("Autopilot: %s has %d default schedules (automation.start() runs them):%n", PREMIUM, schedules.size());
+    out.printf("Autopilot: %s has %d default schedules (automation.start() runs them%s):%n", premium,
+        schedules.size(), stores.shared() ? "; this run pauses them when it ends" : "");
     for (Schedule s : schedules) {
       out.printf("  %-20s %-24s next run %s%n", s.taskType(), SchedulesExample.describe(s.recurrence()), s.nextRunAt());
     }
 
     Instant until = env.clock().instant().plusSeconds(1);
     return report(inventory, fulfillment, sim, started, until, startNanos, catalogTotal, variants, refusal,
-        sync, followed, low, oos);
+        sync, followed, low, oos, day);
+  }
+
+  // ------------------------------------------------------------------ analytics
+
+  /**
+   * Moves the (simulator's) clock to 00:30 of the next day, when the {@code analytics_snapshot}
+   * task of the standard policy runs, and runs it for the day that ended: closing stock into the
+   * stock history, product analytics and inventory health from the sales ledger, fulfilment
+   * metrics.
+   */
+  private DemoReport.Analytics analytics(TenantAutomation shop) {
+    Instant now = env.clock().instant();
+    LocalDate day = now.atZone(ZoneOffset.UTC).toLocalDate();
+    Instant at = day.plusDays(1).atTime(0, 30).toInstant(ZoneOffset.UTC);
+    out.printf("%nMidnight passes: moving the simulator's clock %s forward to %s, when the analytics_snapshot task "
+        + "stores %s%n", DemoReport.human(Duration.between(now, at)), at, day);
+    env.timeTravel().accept(Duration.between(now, at));
+    DaySnapshot snapshot = shop.snapshotDay(day);
+    DailySnapshot inventory = Objects.requireNonNull(snapshot.inventory(), "inventory snapshot");
+    InventoryHealth h = inventory.health();
+    DemoReport.Analytics a = new DemoReport.Analytics(day, snapshot.stockObservations(), inventory.products().size(),
+        h.unitsSold(), h.revenue(), h.stockValue(), h.activeProducts(), h.lowStockProducts(), h.outOfStockProducts(),
+        snapshot.fulfillment().kpis().orders());
+    out.printf("  closing stock of %d variants recorded; %d products analysed; %d units sold, revenue %s; stock value "
+        + "%s; %d active, %d low, %d out of stock; fulfilment metrics of %d orders%n", a.stockObservations(),
+        a.productsAnalysed(), a.unitsSold(), a.revenue(), a.stockValue(), a.activeProducts(), a.lowStockProducts(),
+        a.outOfStockProducts(), a.orders());
+    return a;
+  }
+
+  /**
+   * On shared stores: pauses the run's schedules and cancels its unfinished tasks, so that no later
+   * run (nor any scheduler) on the same database ever executes them. Failures are reported, not
+   * thrown: the run's own outcome stands.
+   */
+  private void park(Automation automation) {
+    int paused = 0;
+    int cancelled = 0;
+    try {
+      for (TenantId t : List.of(premium, free)) {
+        TenantAutomation ta;
+        try {
+          ta = automation.tenant(t);
+        } catch (InventoryException e) {
+          continue; // the run ended before it registered the tenant
+        }
+        for (Schedule s : ta.schedules()) {
+          if (s.active()) {
+            ta.pauseSchedule(s.id());
+            paused++;
+          }
+        }
+        for (AutomationTask task : ta.tasks()) {
+          if ((task.status() == TaskStatus.PENDING || task.status() == TaskStatus.RUNNING) && ta.cancelTask(task.id())) {
+            cancelled++;
+          }
+        }
+      }
+      out.printf("Stores left as they are for inspection; this run's %d schedules paused, %d unfinished tasks "
+          + "cancelled, so no later run executes them%n", paused, cancelled);
+    } catch (RuntimeException e) {
+      out.printf("Could not pause this run's schedules (%s); a later run's scheduler may execute them%n", oneLine(e));
+    }
   }
 
   // ------------------------------------------------------------------ imports
@@ -410,7 +559,7 @@ public final class Demo {
       int done = 0;
       for (String pid : todo) {
         try {
-          inventory.importProduct(PREMIUM, pid).requireProduct();
+          inventory.importProduct(premium, pid).requireProduct();
           lastError.remove(pid);
         } catch (InventoryException e) {
           throw new DemoFailure("importing CJ product " + pid + " failed: " + e.getMessage(), e);
@@ -435,7 +584,7 @@ public final class Demo {
   private String planLimit(InventoryEngine inventory, List<String> pids) {
     int active = 0;
     for (String pid : pids) {
-      ImportResult r = transient_("import " + pid + " for " + FREE, () -> inventory.importProduct(FREE, pid));
+      ImportResult r = transient_("import " + pid + " for " + free, () -> inventory.importProduct(free, pid));
       dev.dropsync.inventory.Product p = r.requireProduct();
       if (p.status() == ProductStatus.ACTIVE) {
         active++;
@@ -445,15 +594,15 @@ public final class Demo {
         continue; // switched off at once for lack of stock: it does not count against the plan
       }
       try {
-        inventory.activate(FREE, p.id());
+        inventory.activate(free, p.id());
       } catch (PlanLimitExceededException e) {
         out.printf("%s (FREE): %d products active; the import of the next one stayed a draft (%s) and activating it "
-            + "was refused:%n  %s: %s%n", FREE, active, r.reason(), e.getClass().getSimpleName(), e.getMessage());
+            + "was refused:%n  %s: %s%n", free, active, r.reason(), e.getClass().getSimpleName(), e.getMessage());
         return String.valueOf(e.getMessage());
       }
-      throw new DemoFailure("the Free plan let " + FREE + " activate product " + p.id() + " beyond its limit");
+      throw new DemoFailure("the Free plan let " + free + " activate product " + p.id() + " beyond its limit");
     }
-    throw new DemoFailure("the catalogue ran out before " + FREE + " reached its plan limit (" + active + " active)");
+    throw new DemoFailure("the catalogue ran out before " + free + " reached its plan limit (" + active + " active)");
   }
 
   // ------------------------------------------------------------------ the market
@@ -504,10 +653,10 @@ public final class Demo {
     int firstFailures = 0;
     Map<ProductId, String> failures = Map.of();
     for (int pass = 1; pass <= MAX_PASSES; pass++) {
-      List<ProductId> planned = inventory.sync().plan(PREMIUM, subset);
+      List<ProductId> planned = inventory.sync().plan(premium, subset);
       ProgressBar bar = new ProgressBar(out, env.terminal(), pass == 1 ? "sync" : "sync " + pass, planned.size(),
           env.clock());
-      SyncHandle h = inventory.sync().start(PREMIUM, subset,
+      SyncHandle h = inventory.sync().start(premium, subset,
           s -> bar.update(s.processed(), s.total(), s.estimatedCompletion()));
       SyncRun run = h.await(Duration.ofHours(2));
       runs.add(run);
@@ -537,7 +686,7 @@ public final class Demo {
     int prices = priceChanges.get() - pricesBefore;
     int switchedOff = deactivations.get() - deactivatedBefore;
     out.printf("Sync of %s: %d products in %s; %d variant prices changed under the markup rule, %d products switched "
-        + "off for lack of stock%n", PREMIUM, synced.size(), ProgressBar.seconds(took), prices, switchedOff);
+        + "off for lack of stock%n", premium, synced.size(), ProgressBar.seconds(took), prices, switchedOff);
     return new SyncOutcome(runs, synced, firstFailures, prices, switchedOff, took);
   }
 
@@ -561,13 +710,17 @@ public final class Demo {
     // third of what is left, so small catalogues work too.
     Map<VariantId, Long> left = new LinkedHashMap<>();
     List<Variant> candidates = new ArrayList<>();
-    for (dev.dropsync.inventory.Product p : inventory.products(PREMIUM)) {
+    for (dev.dropsync.inventory.Product p : inventory.products(premium)) {
       if (p.status() == ProductStatus.ACTIVE) {
         p.variants().stream().filter(v -> v.available() >= 3).forEach(candidates::add);
       }
     }
     candidates.sort(java.util.Comparator.comparingLong(Variant::available).reversed()
         .thenComparing(Variant::supplierVariantId));
+    Map<VariantId, ProductId> productOf = new LinkedHashMap<>();
+    for (dev.dropsync.inventory.Product p : inventory.products(premium)) {
+      p.variants().forEach(v -> productOf.put(v.id(), p.id()));
+    }
     for (Variant v : candidates) {
       left.put(v.id(), v.available());
     }
@@ -581,13 +734,13 @@ public final class Demo {
     for (int i = 1; i <= options.orders(); i++) {
       OrderId id = OrderId.of("demo-" + run + "-" + i);
       Address address = ADDRESSES.get((i - 1) % ADDRESSES.size());
-      OrderRequest.Builder order = OrderRequest.builder().tenant(PREMIUM).orderId(id).currency("USD")
+      OrderRequest.Builder order = OrderRequest.builder().tenant(premium).orderId(id).currency("USD")
           .shippingCharge(Money.of("4.99", "USD")).shippingAddress(address)
           .customer(CustomerContact.of(address.name(), "customer" + i + "@example.com"));
       int lines = Math.min(i % 2 == 0 ? 2 : 1, candidates.size());
       Set<VariantId> inThisOrder = new java.util.HashSet<>();
       for (int l = 0; l < lines; l++) {
-        long quantity = 1 + (l + i) % 2;
+        long quantity = 1L + (l + i) % 2;
         Variant v = null;
         for (int tried = 0; tried < candidates.size() && v == null; tried++) {
           Variant c = candidates.get(next++ % candidates.size());
@@ -603,9 +756,16 @@ public final class Demo {
         inThisOrder.add(v.id());
         order.line(v.id(), quantity, v.retailPrice());
       }
-      fulfillment.createOrder(order.build());
+      OrderRequest request = order.build();
+      fulfillment.createOrder(request);
       Order placed = process(fulfillment, id);
-      for (SupplierOrder so : fulfillment.supplierOrders(PREMIUM, id)) {
+      // the host's part: what the order sold goes into the sales ledger, for analytics
+      for (dev.dropsync.fulfillment.OrderLine line : placed.lines()) {
+        Variant v = candidates.stream().filter(c -> c.id().equals(line.variant())).findFirst().orElseThrow();
+        stores.sales().recordSale(new Sale(premium, Objects.requireNonNull(productOf.get(v.id())), v.id(),
+            line.quantity(), line.unitPrice(), v.cost(), env.clock().instant(), id.value()));
+      }
+      for (SupplierOrder so : fulfillment.supplierOrders(premium, id)) {
         out.printf("  %s: %d line(s), %s -> freight %s %s (%d-%d days) -> CJ order %s, %s%n", id, placed.lines().size(),
             placed.chargedTotal(), so.freight().carrier(), so.freight().price(), so.freight().minDays(),
             so.freight().maxDays(), so.supplierOrderId(), so.status());
@@ -620,18 +780,18 @@ public final class Demo {
     for (int attempt = 1; attempt <= 8; attempt++) {
       Order o;
       try {
-        o = fulfillment.processOrder(PREMIUM, id);
+        o = fulfillment.processOrder(premium, id);
       } catch (StepFailedException e) {
         last = e; // outcome unknown: the next attempt looks the reference up at CJ before sending again
         continue;
       }
-      boolean placed = !fulfillment.supplierOrders(PREMIUM, id).isEmpty()
-          && fulfillment.supplierOrders(PREMIUM, id).stream().allMatch(so -> so.status().isPlaced());
+      boolean placed = !fulfillment.supplierOrders(premium, id).isEmpty()
+          && fulfillment.supplierOrders(premium, id).stream().allMatch(so -> so.status().isPlaced());
       if (placed && o.status() == OrderStatus.PROCESSING) {
         return o;
       }
       if (o.status() == OrderStatus.ON_HOLD || o.status() == OrderStatus.FAILED || o.status() == OrderStatus.CANCELLED) {
-        String why = fulfillment.supplierOrders(PREMIUM, id).stream().map(SupplierOrder::lastError)
+        String why = fulfillment.supplierOrders(premium, id).stream().map(SupplierOrder::lastError)
             .filter(Objects::nonNull).findFirst().orElse(String.valueOf(o.holdReason()));
         throw new DemoFailure("order " + id + " is " + o.status() + " (" + why + ")");
       }
@@ -640,19 +800,20 @@ public final class Demo {
         : oneLine(last)), last == null ? new IllegalStateException("still submitting") : last);
   }
 
-  private List<SupplierOrder> follow(FulfillmentEngine fulfillment, List<OrderId> ids, boolean embedded) {
+  private List<SupplierOrder> follow(FulfillmentEngine fulfillment, List<OrderId> ids, boolean embedded,
+      Duration alreadyMoved) {
     List<String> references = new ArrayList<>();
     for (OrderId id : ids) {
-      fulfillment.supplierOrders(PREMIUM, id).forEach(so -> references.add(so.reference()));
+      fulfillment.supplierOrders(premium, id).forEach(so -> references.add(so.reference()));
     }
     if (references.isEmpty()) {
       return List.of();
     }
     if (embedded) {
-      Duration jump = Duration.ofDays(2).plusHours(1);
-      out.printf("%nCJ ships paid orders after 2 days: moving the simulator's clock %s forward, then polling%n",
-          "2 days 1 h");
-      env.timeTravel().accept(jump);
+      Duration jump = Duration.ofDays(2).plusHours(1).minus(alreadyMoved);
+      out.printf("%nCJ ships paid orders after 2 days: moving the simulator's clock on to %s after the orders (%s "
+          + "more), then polling%n", "2 days 1 h", DemoReport.human(jump));
+      env.timeTravel().accept(jump.isNegative() ? Duration.ZERO : jump);
       for (int round = 0; round < 6 && !allTracked(fulfillment, references); round++) {
         if (round > 0) {
           env.timeTravel().accept(Duration.ofHours(1));
@@ -676,7 +837,7 @@ public final class Demo {
     }
     List<SupplierOrder> out2 = new ArrayList<>();
     for (String ref : references) {
-      SupplierOrder so = fulfillment.findSupplierOrder(PREMIUM, ref).orElseThrow();
+      SupplierOrder so = fulfillment.findSupplierOrder(premium, ref).orElseThrow();
       out2.add(so);
       String tracking = so.tracking().trackingNumber();
       out.printf("  %s %-11s %s%n", so.reference(), so.status(), tracking == null ? "no tracking number yet"
@@ -687,13 +848,13 @@ public final class Demo {
 
   private void pollAll(FulfillmentEngine fulfillment, List<String> references) {
     for (String ref : references) {
-      SupplierOrder so = fulfillment.findSupplierOrder(PREMIUM, ref).orElseThrow();
+      SupplierOrder so = fulfillment.findSupplierOrder(premium, ref).orElseThrow();
       if (so.tracking().trackingNumber() != null) {
         continue;
       }
       for (int attempt = 1; attempt <= 5; attempt++) {
         try {
-          fulfillment.pollSupplierOrder(PREMIUM, ref);
+          fulfillment.pollSupplierOrder(premium, ref);
           break;
         } catch (RuntimeException e) {
           if (attempt == 5 || !isTransient(e)) {
@@ -704,14 +865,14 @@ public final class Demo {
     }
   }
 
-  private static boolean allTracked(FulfillmentEngine fulfillment, List<String> references) {
+  private boolean allTracked(FulfillmentEngine fulfillment, List<String> references) {
     return untracked(fulfillment, references).isEmpty();
   }
 
-  private static List<String> untracked(FulfillmentEngine fulfillment, List<String> references) {
+  private List<String> untracked(FulfillmentEngine fulfillment, List<String> references) {
     List<String> out = new ArrayList<>();
     for (String ref : references) {
-      SupplierOrder so = fulfillment.findSupplierOrder(PREMIUM, ref).orElseThrow();
+      SupplierOrder so = fulfillment.findSupplierOrder(premium, ref).orElseThrow();
       if (so.tracking().trackingNumber() == null) {
         out.add(ref + " (" + so.status() + ")");
       }
@@ -722,12 +883,13 @@ public final class Demo {
   // ------------------------------------------------------------------ summary
 
   private DemoReport report(InventoryEngine inventory, FulfillmentEngine fulfillment, @Nullable CjSimulator sim, Instant from, Instant to, long startNanos, long catalogTotal, int variants,
-      String refusal, SyncOutcome sync, List<SupplierOrder> supplierOrders, long lowAlerts, long oosAlerts) {
-    List<dev.dropsync.inventory.Product> products = inventory.products(PREMIUM);
+      String refusal, SyncOutcome sync, List<SupplierOrder> supplierOrders, long lowAlerts, long oosAlerts,
+      DemoReport.@Nullable Analytics analytics) {
+    List<dev.dropsync.inventory.Product> products = inventory.products(premium);
     int deactivated = (int) products.stream().filter(p -> p.status() == ProductStatus.INACTIVE_OUT_OF_STOCK).count();
-    int freeActive = (int) inventory.products(FREE).stream().filter(p -> p.status() == ProductStatus.ACTIVE).count();
-    EarningsTotals earnings = fulfillment.earnings(PREMIUM, from, to).get(CjSupplier.USD);
-    FulfillmentKpis kpis = fulfillment.kpis(PREMIUM, from, to);
+    int freeActive = (int) inventory.products(free).stream().filter(p -> p.status() == ProductStatus.ACTIVE).count();
+    EarningsTotals earnings = fulfillment.earnings(premium, from, to).get(CjSupplier.USD);
+    FulfillmentKpis kpis = fulfillment.kpis(premium, from, to);
     int placed = (int) supplierOrders.stream().filter(so -> so.status().isPlaced()).count();
     int tracked = (int) supplierOrders.stream().filter(so -> so.tracking().trackingNumber() != null).count();
     DemoReport.Simulator simulator = null;
@@ -744,11 +906,11 @@ public final class Demo {
           sim.recorder().duplicateOrderNumbers(), sim.orders().count(), faults);
     }
     DemoReport report = new DemoReport(target.isEmbedded() ? "embedded simulator" : Objects.requireNonNull(target.baseUrl()),
-        catalogTotal, products.size(), variants, freeActive, refusal, sync.synced().size(), sync.runs(),
+        stores.description(), premium.value(), free.value(), catalogTotal, products.size(), variants, freeActive, refusal, sync.synced().size(), sync.runs(),
         sync.firstPassFailures(), sync.time(), deactivated, sync.deactivated(), sync.priceChanges(), (int) lowAlerts,
         (int) oosAlerts, delivered.size(), supplierOrders, placed, tracked, earnings, kpis, calls.calls(),
         calls.callsByEndpoint(), calls.retries(), calls.serverThrottles(), calls.limiterWait(), calls.throttleWait(),
-        simulator, Duration.ofNanos(System.nanoTime() - startNanos));
+        analytics, simulator, Duration.ofNanos(System.nanoTime() - startNanos));
     report.print(out);
     if (simulator != null) {
       if (simulator.throttleViolations() > 0) {

@@ -14,14 +14,20 @@ import org.jspecify.annotations.Nullable;
 /**
  * The demo's command-line options, parsed from a small table of declared options. Each option is
  * {@code --name value} or {@code --name=value} (flags take no value); a bad one is a {@link
- * UsageException} naming the option and the value. To add an option (e.g. {@code --jdbc-url} for a
- * PostgreSQL {@link DemoStores.Factory}), add a component here, a field to {@link Builder} and one
- * entry to {@link #SPECS}.
+ * UsageException} naming the option and the value. To add an option, add a component here, a field
+ * to {@link Builder} and one entry to {@link #SPECS}.
+ *
+ * <p>{@link #toString()} never shows the database password.
  *
  * @param products how many catalogue products the Premium tenant imports and syncs (1 to 1000,
  *     default 50)
  * @param orders how many supplier orders to place (0 to 50, default 5)
  * @param store which {@link DemoStores.Factory} opens the stores (default {@code memory})
+ * @param jdbcUrl the PostgreSQL JDBC URL of {@code --store postgres}, or null
+ * @param jdbcUser the database user ({@code --jdbc-user}, else {@code PGUSER}), or null for the
+ *     driver's default (a {@code user} parameter in the URL, else the OS user)
+ * @param jdbcPassword the database password ({@code --jdbc-password}, else {@code PGPASSWORD}), or
+ *     null for none (or a {@code password} parameter in the URL)
  * @param faults whether the embedded simulator injects faults
  * @param faultRate the share of calls that fail when {@code faults} is on (default 0.1)
  * @param seed seeds the simulator's catalogue, its fault draws and the demo's own choices (default
@@ -38,6 +44,9 @@ public record DemoOptions(
     int products,
     int orders,
     String store,
+    @Nullable String jdbcUrl,
+    @Nullable String jdbcUser,
+    @Nullable String jdbcPassword,
     boolean faults,
     double faultRate,
     long seed,
@@ -54,6 +63,9 @@ public record DemoOptions(
    * @param products see the record component
    * @param orders see the record component
    * @param store see the record component
+   * @param jdbcUrl see the record component
+   * @param jdbcUser see the record component
+   * @param jdbcPassword see the record component
    * @param faults see the record component
    * @param faultRate see the record component
    * @param seed see the record component
@@ -79,6 +91,22 @@ public record DemoOptions(
     return new Builder().build();
   }
 
+  /**
+   * Describes the options with the database password (if any) and any {@code password} parameter
+   * of the JDBC URL redacted.
+   *
+   * @return a description without secrets
+   */
+  @Override
+  public String toString() {
+    String url = jdbcUrl;
+    return "DemoOptions[products=" + products + ", orders=" + orders + ", store=" + store + ", jdbcUrl="
+        + (url == null ? null : PostgresDemoStores.redact(url)) + ", jdbcUser=" + jdbcUser + ", jdbcPassword="
+        + (jdbcPassword == null ? null : "[redacted]") + ", faults=" + faults + ", faultRate=" + faultRate + ", seed="
+        + seed + ", qps=" + qps + ", payment=" + payment + ", sandbox=" + sandbox + ", trackingWait=" + trackingWait
+        + ", verbose=" + verbose + ", help=" + help + "]";
+  }
+
   /** One declared option. */
   private record Spec(String name, @Nullable String value, String help, BiConsumer<Builder, String> apply) {}
 
@@ -95,6 +123,12 @@ public record DemoOptions(
         (b, v) -> b.orders = (int) wholeNumber("--orders", v, 0, 50));
     spec("--store", "KIND", "where the data lives: " + String.join(", ", DemoStores.kinds()) + " (default memory)",
         (b, v) -> b.store = choice("--store", v, List.copyOf(DemoStores.kinds())));
+    spec("--jdbc-url", "URL", "PostgreSQL for --store postgres, e.g. jdbc:postgresql://localhost:5432/dropsync",
+        (b, v) -> b.jdbcUrl = nonBlank("--jdbc-url", v));
+    spec("--jdbc-user", "USER", "the database user (default PGUSER, else the driver's default)",
+        (b, v) -> b.jdbcUser = nonBlank("--jdbc-user", v));
+    spec("--jdbc-password", "PASSWORD", "the database password (default PGPASSWORD; prefer the variable, a command "
+        + "line is visible to other users)", (b, v) -> b.jdbcPassword = v);
     spec("--faults", null, "the embedded simulator injects every transient fault type at random (seeded)",
         (b, v) -> b.faults = true);
     spec("--fault-rate", "R", "share of calls that fail with --faults (0.01-0.5, default 0.1)",
@@ -118,7 +152,7 @@ public record DemoOptions(
   }
 
   /**
-   * Parses the arguments that follow {@code demo}.
+   * Parses the arguments that follow {@code demo}, without environment variables.
    *
    * @param args the arguments
    * @return the options
@@ -126,6 +160,22 @@ public record DemoOptions(
    * @since 0.1.0
    */
   public static DemoOptions parse(List<String> args) {
+    return parse(args, Map.of());
+  }
+
+  /**
+   * Parses the arguments that follow {@code demo}; {@code PGUSER} and {@code PGPASSWORD} in {@code
+   * env} are the defaults of {@code --jdbc-user} and {@code --jdbc-password}.
+   *
+   * @param args the arguments
+   * @param env the environment
+   * @return the options
+   * @throws UsageException naming the first bad option and its value, or a missing {@code
+   *     --jdbc-url} with {@code --store postgres}
+   * @since 0.1.0
+   */
+  public static DemoOptions parse(List<String> args, Map<String, String> env) {
+    Objects.requireNonNull(env, "env");
     Builder b = new Builder();
     for (int i = 0; i < args.size(); i++) {
       String arg = args.get(i);
@@ -156,6 +206,27 @@ public record DemoOptions(
         throw new UsageException(spec.name() + " needs a value (" + spec.value() + ")");
       }
       spec.apply().accept(b, value);
+      b.seen.add(spec.name());
+    }
+    boolean postgres = "postgres".equals(b.store);
+    for (String option : List.of("--jdbc-url", "--jdbc-user", "--jdbc-password")) {
+      if (!postgres && b.given(option)) {
+        throw new UsageException(option + " is only used with --store postgres");
+      }
+    }
+    if (postgres) {
+      if (b.jdbcUrl == null) {
+        throw new UsageException("--store postgres needs --jdbc-url (e.g. --jdbc-url "
+            + "jdbc:postgresql://localhost:5432/dropsync)");
+      }
+      String user = env.get("PGUSER");
+      if (b.jdbcUser == null && user != null && !user.isBlank()) {
+        b.jdbcUser = user.strip();
+      }
+      String password = env.get("PGPASSWORD");
+      if (b.jdbcPassword == null && password != null && !password.isEmpty()) {
+        b.jdbcPassword = password;
+      }
     }
     return b.build();
   }
@@ -204,6 +275,13 @@ public record DemoOptions(
     throw new UsageException(option + " must be a number from " + min + " to " + max + " but was \"" + value + "\"");
   }
 
+  private static String nonBlank(String option, String value) {
+    if (value.isBlank()) {
+      throw new UsageException(option + " must not be blank");
+    }
+    return value.strip();
+  }
+
   private static String choice(String option, String value, List<String> allowed) {
     String v = value.strip().toLowerCase(Locale.ROOT);
     if (!allowed.contains(v)) {
@@ -217,6 +295,10 @@ public record DemoOptions(
     int products = 50;
     int orders = 5;
     String store = "memory";
+    @Nullable String jdbcUrl;
+    @Nullable String jdbcUser;
+    @Nullable String jdbcPassword;
+    final java.util.Set<String> seen = new java.util.HashSet<>();
     boolean faults;
     double faultRate = 0.1;
     long seed = 42;
@@ -227,9 +309,13 @@ public record DemoOptions(
     boolean verbose;
     boolean help;
 
+    boolean given(String option) {
+      return seen.contains(option);
+    }
+
     DemoOptions build() {
-      return new DemoOptions(products, orders, store, faults, faultRate, seed, qps, payment, sandbox,
-          trackingWait, verbose, help);
+      return new DemoOptions(products, orders, store, jdbcUrl, jdbcUser, jdbcPassword, faults, faultRate, seed, qps,
+          payment, sandbox, trackingWait, verbose, help);
     }
   }
 }

@@ -5,9 +5,11 @@ import dev.dropsync.fulfillment.EarningsTotals;
 import dev.dropsync.fulfillment.FulfillmentKpis;
 import dev.dropsync.fulfillment.OrderStatus;
 import dev.dropsync.fulfillment.SupplierOrder;
+import dev.dropsync.inventory.Money;
 import dev.dropsync.inventory.SyncRun;
 import java.io.PrintStream;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -21,6 +23,9 @@ import org.jspecify.annotations.Nullable;
  * recorder) after the run.
  *
  * @param target {@code embedded simulator} or the server's base URL
+ * @param stores where the data lives ({@link DemoStores#description()})
+ * @param premiumTenant the run's Premium tenant
+ * @param freeTenant the run's Free tenant
  * @param catalogTotal products CJ lists
  * @param products products the Premium tenant has
  * @param variants their variants
@@ -47,12 +52,17 @@ import org.jspecify.annotations.Nullable;
  * @param serverThrottles throttle answers from CJ
  * @param limiterWait time calls waited for the client's QPS limiter, summed over calls
  * @param throttleWait time calls waited after CJ throttle answers, summed over calls
+ * @param analytics the analytics snapshot of the orders' day, or null when none was taken (a
+ *     remote server: the day is not over)
  * @param simulator what the embedded simulator saw, or null for a remote server
  * @param wallTime the run's real time
  * @since 0.1.0
  */
 public record DemoReport(
     String target,
+    String stores,
+    String premiumTenant,
+    String freeTenant,
     long catalogTotal,
     int products,
     int variants,
@@ -79,8 +89,47 @@ public record DemoReport(
     long serverThrottles,
     Duration limiterWait,
     Duration throttleWait,
+    @Nullable Analytics analytics,
     @Nullable Simulator simulator,
     Duration wallTime) {
+
+  /**
+   * The {@code analytics_snapshot} of one day, as stored.
+   *
+   * @param day the day (UTC)
+   * @param stockObservations closing stock observations recorded (variants)
+   * @param productsAnalysed product analytics rows saved
+   * @param unitsSold units sold that day (the sales ledger)
+   * @param revenue their revenue
+   * @param stockValue closing stock at cost
+   * @param activeProducts active products at the close
+   * @param lowStockProducts products at or below their low-stock threshold
+   * @param outOfStockProducts products without stock
+   * @param orders orders in the day's fulfilment metrics
+   * @since 0.1.0
+   */
+  public record Analytics(LocalDate day, int stockObservations, int productsAnalysed, long unitsSold, Money revenue,
+      Money stockValue, int activeProducts, int lowStockProducts, int outOfStockProducts, int orders) {
+    /**
+     * Checks for nulls.
+     *
+     * @param day see the record component
+     * @param stockObservations see the record component
+     * @param productsAnalysed see the record component
+     * @param unitsSold see the record component
+     * @param revenue see the record component
+     * @param stockValue see the record component
+     * @param activeProducts see the record component
+     * @param lowStockProducts see the record component
+     * @param outOfStockProducts see the record component
+     * @param orders see the record component
+     */
+    public Analytics {
+      Objects.requireNonNull(day, "day");
+      Objects.requireNonNull(revenue, "revenue");
+      Objects.requireNonNull(stockValue, "stockValue");
+    }
+  }
 
   /**
    * What the embedded simulator recorded.
@@ -123,6 +172,9 @@ public record DemoReport(
    * Copies the collections.
    *
    * @param target see the record component
+   * @param stores see the record component
+   * @param premiumTenant see the record component
+   * @param freeTenant see the record component
    * @param catalogTotal see the record component
    * @param products see the record component
    * @param variants see the record component
@@ -149,11 +201,15 @@ public record DemoReport(
    * @param serverThrottles see the record component
    * @param limiterWait see the record component
    * @param throttleWait see the record component
+   * @param analytics see the record component
    * @param simulator see the record component
    * @param wallTime see the record component
    */
   public DemoReport {
     Objects.requireNonNull(target, "target");
+    Objects.requireNonNull(stores, "stores");
+    Objects.requireNonNull(premiumTenant, "premiumTenant");
+    Objects.requireNonNull(freeTenant, "freeTenant");
     syncRuns = List.copyOf(syncRuns);
     supplierOrders = List.copyOf(supplierOrders);
     callsByEndpoint = Map.copyOf(callsByEndpoint);
@@ -169,6 +225,8 @@ public record DemoReport(
     out.println();
     out.println("Summary");
     row(out, "CJ", target);
+    row(out, "stores", stores);
+    row(out, "tenants", premiumTenant + " (PREMIUM), " + freeTenant + " (FREE)");
     SyncRun first = syncRuns.isEmpty() ? null : syncRuns.get(0);
     row(out, "products synced", f("%d of %d (%d variants): %d updated, %d unchanged in the first pass%s", productsSynced,
         products, variants, first == null ? 0 : first.updated(), first == null ? 0 : first.unchanged(),
@@ -192,6 +250,10 @@ public record DemoReport(
         kpis.successRate().isPresent() ? f("%.0f %%", kpis.successRate().getAsDouble() * 100) : "-",
         kpis.revenue().isEmpty() ? "-"
             : kpis.revenue().values().stream().map(Object::toString).collect(Collectors.joining(", "))));
+    Analytics a = analytics;
+    row(out, "analytics", a == null ? "no day completed during the run (the analytics_snapshot schedule stores it)"
+        : f("%s: %d units sold, revenue %s; stock value %s over %d variants; %d products analysed", a.day(),
+            a.unitsSold(), a.revenue(), a.stockValue(), a.stockObservations(), a.productsAnalysed()));
     double itemRate = first == null || first.processed() == 0 ? 1.0
         : (double) (first.updated() + first.unchanged()) / first.processed();
     row(out, "sync KPIs", f("first pass item success %.1f %%; %d sync run(s)", itemRate * 100, syncRuns.size()));
@@ -230,7 +292,8 @@ public record DemoReport(
     return String.format(Locale.ROOT, format, args);
   }
 
-  private static String human(Duration d) {
+  /** {@code 2 d 1 h}, {@code 15 h 29 min} or seconds: a duration for people. */
+  static String human(Duration d) {
     long minutes = d.toMinutes();
     if (minutes >= 60 * 24) {
       return f("%d d %d h", minutes / (60 * 24), (minutes / 60) % 24);

@@ -44,13 +44,59 @@ class DemoOptionsTest {
   @Test
   void anUnknownStoreKindIsRefusedByTheFactoryToo() {
     DemoOptions.Builder b = new DemoOptions.Builder();
-    b.store = "postgres"; // as a later factory's option would set it; the parser refuses it today
-    DemoOptions postgres = b.build();
-    assertThatThrownBy(() -> DemoStores.open(postgres)).isInstanceOf(UsageException.class)
-        .hasMessage("--store must be one of [memory] but was \"postgres\"");
+    b.store = "mysql"; // as a caller that skipped the parser would set it
+    DemoOptions mysql = b.build();
+    assertThatThrownBy(() -> DemoStores.open(mysql)).isInstanceOf(UsageException.class)
+        .hasMessage("--store must be one of [memory, postgres] but was \"mysql\"");
     try (DemoStores memory = DemoStores.open(DemoOptions.defaults())) {
       assertThat(memory.name()).isEqualTo("memory");
+      assertThat(memory.shared()).isFalse();
     }
+  }
+
+  @Test
+  void postgresTakesItsUrlUserAndPasswordFromTheCommandLineOrTheEnvironment() {
+    DemoOptions o = DemoOptions.parse(List.of("--store", "postgres", "--jdbc-url",
+        "jdbc:postgresql://localhost:5432/dropsync", "--jdbc-user=shop"), Map.of("PGPASSWORD", "pg-secret-1"));
+    assertThat(o.store()).isEqualTo("postgres");
+    assertThat(o.jdbcUrl()).isEqualTo("jdbc:postgresql://localhost:5432/dropsync");
+    assertThat(o.jdbcUser()).isEqualTo("shop");
+    assertThat(o.jdbcPassword()).isEqualTo("pg-secret-1");
+    assertThat(o.toString()).doesNotContain("pg-secret-1").contains("jdbcPassword=[redacted]");
+
+    DemoOptions fromEnv = DemoOptions.parse(List.of("--store=postgres", "--jdbc-url=jdbc:postgresql://db/x"),
+        Map.of("PGUSER", "envuser", "PGPASSWORD", "env-secret"));
+    assertThat(fromEnv.jdbcUser()).isEqualTo("envuser");
+    assertThat(fromEnv.jdbcPassword()).isEqualTo("env-secret");
+    DemoOptions commandLineWins = DemoOptions.parse(List.of("--store=postgres", "--jdbc-url=jdbc:postgresql://db/x",
+        "--jdbc-user", "cli", "--jdbc-password", "cli-secret"), Map.of("PGUSER", "envuser", "PGPASSWORD", "env-secret"));
+    assertThat(commandLineWins.jdbcUser()).isEqualTo("cli");
+    assertThat(commandLineWins.jdbcPassword()).isEqualTo("cli-secret");
+    assertThat(commandLineWins.toString()).doesNotContain("cli-secret");
+    assertThat(DemoOptions.parse(List.of(), Map.of("PGUSER", "u", "PGPASSWORD", "p")).jdbcPassword())
+        .as("the variables matter only for --store postgres").isNull();
+  }
+
+  @Test
+  void postgresNeedsAUrlAndTheJdbcOptionsNeedPostgres() {
+    assertThatThrownBy(() -> DemoOptions.parse(List.of("--store", "postgres"))).isInstanceOf(UsageException.class)
+        .hasMessageContaining("--store postgres needs --jdbc-url");
+    assertThatThrownBy(() -> DemoOptions.parse(List.of("--jdbc-url", "jdbc:postgresql://db/x")))
+        .isInstanceOf(UsageException.class).hasMessage("--jdbc-url is only used with --store postgres");
+    assertThatThrownBy(() -> DemoOptions.parse(List.of("--store", "memory", "--jdbc-password", "x")))
+        .isInstanceOf(UsageException.class).hasMessage("--jdbc-password is only used with --store postgres");
+    assertThatThrownBy(() -> DemoOptions.parse(List.of("--store", "postgres", "--jdbc-url", " ")))
+        .isInstanceOf(UsageException.class).hasMessage("--jdbc-url must not be blank");
+  }
+
+  @Test
+  void urlsArePrintedWithoutPasswords() {
+    assertThat(PostgresDemoStores.redact("jdbc:postgresql://db:5432/x?user=u&password=s3cret&ssl=true"))
+        .isEqualTo("jdbc:postgresql://db:5432/x?user=u&password=***&ssl=true");
+    assertThat(PostgresDemoStores.redact("jdbc:postgresql://u:s3cret@db/x?sslpassword=k3y"))
+        .isEqualTo("jdbc:postgresql://u:***@db/x?sslpassword=***");
+    assertThat(PostgresDemoStores.redact("jdbc:postgresql://localhost:5432/dropsync"))
+        .isEqualTo("jdbc:postgresql://localhost:5432/dropsync");
   }
 
   @Test

@@ -37,7 +37,8 @@ public final class DropsyncSchema {
       "V2__inventory.sql",
       "V3__fulfillment.sql",
       "V4__scheduler.sql",
-      "V5__analytics.sql");
+      "V5__analytics.sql",
+      "V6__automation.sql");
 
   private DropsyncSchema() {}
 

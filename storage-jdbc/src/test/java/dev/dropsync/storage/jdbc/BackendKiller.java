@@ -25,7 +25,21 @@ import javax.sql.DataSource;
 final class BackendKiller {
   private BackendKiller() {}
 
+  /** What to check while the victim waits, before its backend is killed. */
+  @FunctionalInterface
+  interface WhileWaiting {
+    void check(int pid) throws Exception;
+  }
+
   static void killWhileWaiting(String lockSql, Callable<?> victim) throws Exception {
+    killWhileWaiting(lockSql, victim, pid -> { });
+  }
+
+  /**
+   * As {@link #killWhileWaiting(String, Callable)}, running {@code whileWaiting} with the victim's
+   * backend pid once it waits for the lock (e.g. to see the rows it already wrote, uncommitted).
+   */
+  static void killWhileWaiting(String lockSql, Callable<?> victim, WhileWaiting whileWaiting) throws Exception {
     DataSource admin = TestDatabase.get().admin();
     try (Connection lock = admin.getConnection()) {
       lock.setAutoCommit(false);
@@ -40,6 +54,7 @@ final class BackendKiller {
         }
       });
       int pid = waitingBackend(admin, run);
+      whileWaiting.check(pid);
       try (Connection killer = admin.getConnection();
           PreparedStatement ps = killer.prepareStatement("SELECT pg_terminate_backend(?)")) {
         ps.setInt(1, pid);
