@@ -11,6 +11,7 @@ import dev.dropsync.fulfillment.OrderRequest;
 import dev.dropsync.fulfillment.SupplierOrder;
 import dev.dropsync.fulfillment.spi.InMemoryOrderStore;
 import dev.dropsync.fulfillment.spi.RecordingNotifier;
+import dev.dropsync.fulfillment.spi.SupplierRouting;
 import dev.dropsync.inventory.InventoryEngine;
 import dev.dropsync.inventory.Money;
 import dev.dropsync.inventory.Plan;

@@ -1,13 +1,6 @@
-package dev.dropsync.examples;
+package dev.dropsync.fulfillment.spi;
 
 import dev.dropsync.fulfillment.FreightOption;
-import dev.dropsync.fulfillment.spi.CancellationAnswer;
-import dev.dropsync.fulfillment.spi.FreightQuoteRequest;
-import dev.dropsync.fulfillment.spi.FreightQuotes;
-import dev.dropsync.fulfillment.spi.PlacementResult;
-import dev.dropsync.fulfillment.spi.SupplierOrderRequest;
-import dev.dropsync.fulfillment.spi.SupplierOrderSnapshot;
-import dev.dropsync.fulfillment.spi.SupplierOrders;
 import dev.dropsync.inventory.InvalidInputException;
 import dev.dropsync.inventory.TenantId;
 import java.util.List;
@@ -19,6 +12,8 @@ import java.util.Optional;
  * several suppliers: every call goes to the implementation registered for its {@code supplierId}
  * (the engine groups an order's lines by the supplier of each variant, so each group reaches its own
  * supplier). An unknown supplier id is refused with {@link InvalidInputException} naming it.
+ * Every call is delegated unchanged, so each supplier's guarantees (a {@code place} never retried,
+ * {@code find} after an unknown outcome) hold through the router.
  *
  * <pre>{@code
  * FulfillmentEngine.builder()
