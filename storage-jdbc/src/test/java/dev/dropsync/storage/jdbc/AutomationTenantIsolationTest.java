@@ -1,5 +1,10 @@
 package dev.dropsync.storage.jdbc;
 
+import static dev.dropsync.storage.jdbc.RawSql.adminCount;
+import static dev.dropsync.storage.jdbc.RawSql.adminTenants;
+import static dev.dropsync.storage.jdbc.RawSql.assertRowLevelSecurityForced;
+import static dev.dropsync.storage.jdbc.RawSql.scope;
+import static dev.dropsync.storage.jdbc.RawSql.tenants;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -15,12 +20,9 @@ import dev.dropsync.inventory.ProductId;
 import dev.dropsync.inventory.TenantId;
 import dev.dropsync.inventory.VariantId;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
@@ -105,21 +107,11 @@ class AutomationTenantIsolationTest {
 
   @Test
   void rowLevelSecurityIsForcedOnEveryTable() throws SQLException {
-    try (Connection c = TestDatabase.get().admin().getConnection();
-        PreparedStatement ps = c.prepareStatement(
-            "SELECT relrowsecurity AND relforcerowsecurity FROM pg_class WHERE relname = ?")) {
-      for (String table : TABLES) {
-        ps.setString(1, table);
-        try (ResultSet rs = ps.executeQuery()) {
-          assertThat(rs.next()).as(table).isTrue();
-          assertThat(rs.getBoolean(1)).as(table).isTrue();
-        }
-      }
-    }
+    assertRowLevelSecurityForced(TABLES);
   }
 
   @Test
-  void theStoresScopedToAReadNothingOfBsUnderTheSameIds() {
+  void theStoresScopedToAReadNothingOfBsUnderTheSameIds() throws SQLException {
     TenantId c = TenantId.of("tenant-c");
     assertThat(new JdbcWebhookLogStore(app).find(c, "m1")).isEmpty();
     assertThat(new JdbcWebhookLogStore(app).deleteReceivedBefore(c, T0.plusSeconds(1))).isZero();
@@ -129,44 +121,6 @@ class AutomationTenantIsolationTest {
     assertThat(new JdbcCiphertextStore(app).delete(c, SecretName.CJ_API_KEY)).isFalse();
     for (String table : TABLES) {
       assertThat(adminTenants(table)).as(table).containsExactlyInAnyOrder("tenant-a", "tenant-b");
-    }
-  }
-
-  private static void scope(Connection c, String tenant, String scope) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement(
-        "SELECT set_config('dropsync.tenant_id', ?, true), set_config('dropsync.scope', ?, true)")) {
-      ps.setString(1, tenant);
-      ps.setString(2, scope);
-      ps.execute();
-    }
-  }
-
-  private static List<String> tenants(Statement s, String sql) throws SQLException {
-    List<String> out = new ArrayList<>();
-    try (ResultSet rs = s.executeQuery(sql)) {
-      while (rs.next()) {
-        out.add(rs.getString(1));
-      }
-    }
-    return out;
-  }
-
-  private static List<String> adminTenants(String table) {
-    try (Connection c = TestDatabase.get().admin().getConnection(); Statement s = c.createStatement()) {
-      return tenants(s, "SELECT DISTINCT tenant_id FROM " + table);
-    } catch (SQLException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  private static long adminCount(String table, String tenant) throws SQLException {
-    try (Connection c = TestDatabase.get().admin().getConnection();
-        PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM " + table + " WHERE tenant_id = ?")) {
-      ps.setString(1, tenant);
-      try (ResultSet rs = ps.executeQuery()) {
-        rs.next();
-        return rs.getLong(1);
-      }
     }
   }
 }

@@ -1,5 +1,10 @@
 package dev.dropsync.storage.jdbc;
 
+import static dev.dropsync.storage.jdbc.RawSql.adminCount;
+import static dev.dropsync.storage.jdbc.RawSql.adminTenants;
+import static dev.dropsync.storage.jdbc.RawSql.assertRowLevelSecurityForced;
+import static dev.dropsync.storage.jdbc.RawSql.scope;
+import static dev.dropsync.storage.jdbc.RawSql.tenants;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -31,14 +36,11 @@ import dev.dropsync.inventory.analytics.StockObservation;
 import dev.dropsync.inventory.analytics.StockState;
 import java.math.BigDecimal;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -147,49 +149,7 @@ class FulfillmentTenantIsolationTest {
       "commission_ledger", "order_communications", "fulfillment_metrics", "analytics_sales", "analytics_returns",
       "stock_history", "product_analytics", "inventory_health"})
   void rowLevelSecurityIsForcedOnTheTable(String table) throws SQLException {
-    try (Connection c = TestDatabase.get().admin().getConnection();
-        PreparedStatement ps = c.prepareStatement(
-            "SELECT relrowsecurity AND relforcerowsecurity FROM pg_class WHERE relname = ?")) {
-      ps.setString(1, table);
-      try (ResultSet rs = ps.executeQuery()) {
-        assertThat(rs.next()).isTrue();
-        assertThat(rs.getBoolean(1)).isTrue();
-      }
-    }
-  }
-
-  private static void scope(Connection c, String tenant) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement("SELECT set_config('dropsync.tenant_id', ?, true)")) {
-      ps.setString(1, tenant);
-      ps.execute();
-    }
-  }
-
-  private static List<String> tenants(Statement s, String sql) throws SQLException {
-    List<String> out = new ArrayList<>();
-    try (ResultSet rs = s.executeQuery(sql)) {
-      while (rs.next()) {
-        out.add(rs.getString(1));
-      }
-    }
-    return out;
-  }
-
-  private static List<String> adminTenants(String table) throws SQLException {
-    try (Connection c = TestDatabase.get().admin().getConnection(); Statement s = c.createStatement()) {
-      return tenants(s, "SELECT DISTINCT tenant_id FROM " + table);
-    }
-  }
-
-  private static long adminCount(String table, String tenant) throws SQLException {
-    try (Connection c = TestDatabase.get().admin().getConnection();
-        PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM " + table + " WHERE tenant_id = ?")) {
-      ps.setString(1, tenant);
-      try (ResultSet rs = ps.executeQuery()) {
-        rs.next();
-        return rs.getLong(1);
-      }
-    }
+    assertRowLevelSecurityForced(table);
   }
 
   /** A small valid PENDING order built from the fulfilment fixture's request. */

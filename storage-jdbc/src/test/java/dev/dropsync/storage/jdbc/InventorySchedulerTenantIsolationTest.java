@@ -1,5 +1,10 @@
 package dev.dropsync.storage.jdbc;
 
+import static dev.dropsync.storage.jdbc.RawSql.adminCount;
+import static dev.dropsync.storage.jdbc.RawSql.adminTenants;
+import static dev.dropsync.storage.jdbc.RawSql.assertRowLevelSecurityForced;
+import static dev.dropsync.storage.jdbc.RawSql.scope;
+import static dev.dropsync.storage.jdbc.RawSql.tenants;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -36,7 +41,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
 import java.util.Map;
@@ -142,17 +146,7 @@ class InventorySchedulerTenantIsolationTest {
 
   @Test
   void rowLevelSecurityIsForcedOnEveryTable() throws SQLException {
-    try (Connection c = TestDatabase.get().admin().getConnection();
-        PreparedStatement ps = c.prepareStatement(
-            "SELECT relrowsecurity AND relforcerowsecurity FROM pg_class WHERE relname = ?")) {
-      for (String table : TABLES) {
-        ps.setString(1, table);
-        try (ResultSet rs = ps.executeQuery()) {
-          assertThat(rs.next()).as(table).isTrue();
-          assertThat(rs.getBoolean(1)).as(table).isTrue();
-        }
-      }
-    }
+    assertRowLevelSecurityForced(TABLES);
   }
 
   @Test
@@ -227,15 +221,6 @@ class InventorySchedulerTenantIsolationTest {
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("role");
   }
 
-  private static void scope(Connection c, String tenant, String scope) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement(
-        "SELECT set_config('dropsync.tenant_id', ?, true), set_config('dropsync.scope', ?, true)")) {
-      ps.setString(1, tenant);
-      ps.setString(2, scope);
-      ps.execute();
-    }
-  }
-
   private static String insertableColumns(String table) throws SQLException {
     try (Connection c = TestDatabase.get().admin().getConnection();
         PreparedStatement ps = c.prepareStatement("SELECT string_agg(quote_ident(column_name), ', ' ORDER BY "
@@ -245,33 +230,6 @@ class InventorySchedulerTenantIsolationTest {
       try (ResultSet rs = ps.executeQuery()) {
         rs.next();
         return rs.getString(1);
-      }
-    }
-  }
-
-  private static List<String> tenants(Statement s, String sql) throws SQLException {
-    List<String> out = new ArrayList<>();
-    try (ResultSet rs = s.executeQuery(sql)) {
-      while (rs.next()) {
-        out.add(rs.getString(1));
-      }
-    }
-    return out;
-  }
-
-  private static List<String> adminTenants(String table) throws SQLException {
-    try (Connection c = TestDatabase.get().admin().getConnection(); Statement s = c.createStatement()) {
-      return tenants(s, "SELECT DISTINCT tenant_id FROM " + table);
-    }
-  }
-
-  private static long adminCount(String table, String tenant) throws SQLException {
-    try (Connection c = TestDatabase.get().admin().getConnection();
-        PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM " + table + " WHERE tenant_id = ?")) {
-      ps.setString(1, tenant);
-      try (ResultSet rs = ps.executeQuery()) {
-        rs.next();
-        return rs.getLong(1);
       }
     }
   }
